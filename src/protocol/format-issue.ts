@@ -4,7 +4,7 @@
  * zod/mini ships no locale (its messages are all "Invalid input"), and issues do not carry the received
  * value unless asked, so the value is read back from the input by path.
  */
-import type { z } from './zod.ts';
+import type * as z from './zod.ts';
 
 /** A zod issue as produced by `safeParse` (core type, shared by mini and classic). */
 export type Issue = z.core.$ZodIssue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from '../../../src/protocol/zod.ts';
+import * as z from '../../../src/protocol/zod.ts';
 import { formatIssue, formatPath } from '../../../src/protocol/format-issue.ts';
 
 function messages(schema: z.ZodMiniType, input: unknown): string[] {

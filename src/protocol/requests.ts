@@ -1,0 +1,133 @@
+/**
+ * The request envelope `{type, params, metadata?}` and the params of every request type (CHATKIT.md §3.2,
+ * §3.5.6). As with pydantic, `params` is required even when all its fields are optional, unknown extra fields
+ * are dropped, and `attachments`, `inference_options` and a tag's `data` are required in user input.
+ */
+import * as z from './zod.ts';
+import { inferenceOptionsSchema, userMessageContentSchema } from './content.ts';
+import { jsonObject, opt, requiredAny } from './primitives.ts';
+import { structuredInputSubmissionSchema } from './structured-input.ts';
+
+/** The user's message as the composer submits it; attachments are ids of already uploaded files. */
+export const userMessageInputSchema = z.object({
+  content: z.array(userMessageContentSchema),
+  attachments: z.array(z.string()),
+  quoted_text: opt(z.string()),
+  inference_options: inferenceOptionsSchema,
+});
+
+/** A widget action sent to the server (`{type, payload?}`). */
+export const actionSchema = z.object({ type: z.string(), payload: z.optional(z.unknown()) });
+
+const threadId = { thread_id: z.string() };
+const paging = {
+  limit: opt(z.int()),
+  order: z._default(z.enum(['asc', 'desc']), 'desc'),
+  after: opt(z.string()),
+};
+const customAction = { ...threadId, item_id: opt(z.string()), action: actionSchema };
+
+function request<T extends string, S extends z.core.$ZodLooseShape>(type: T, params: S) {
+  return z.object({ type: z.literal(type), params: z.object(params), metadata: z.optional(jsonObject) });
+}
+
+/** Schemas of every request, keyed by `type`. */
+export const REQUEST_SCHEMAS = {
+  'threads.create': request('threads.create', { input: userMessageInputSchema }),
+  'threads.add_user_message': request('threads.add_user_message', { ...threadId, input: userMessageInputSchema }),
+  'threads.add_client_tool_output': request('threads.add_client_tool_output', { ...threadId, result: requiredAny }),
+  'threads.add_structured_input': request('threads.add_structured_input', {
+    ...threadId,
+    item_id: z.string(),
+    input: structuredInputSubmissionSchema,
+  }),
+  'threads.retry_after_item': request('threads.retry_after_item', { ...threadId, item_id: z.string() }),
+  'threads.custom_action': request('threads.custom_action', customAction),
+  'threads.get_by_id': request('threads.get_by_id', threadId),
+  'threads.list': request('threads.list', paging),
+  'items.list': request('items.list', { ...threadId, ...paging }),
+  'items.feedback': request('items.feedback', {
+    ...threadId,
+    item_ids: z.array(z.string()),
+    kind: z.enum(['positive', 'negative']),
+  }),
+  'attachments.create': request('attachments.create', { name: z.string(), size: z.int(), mime_type: z.string() }),
+  'attachments.delete': request('attachments.delete', { attachment_id: z.string() }),
+  'threads.update': request('threads.update', { ...threadId, title: z.string() }),
+  'threads.delete': request('threads.delete', threadId),
+  'input.transcribe': request('input.transcribe', { audio_base64: z.string(), mime_type: z.string() }),
+  'threads.sync_custom_action': request('threads.sync_custom_action', customAction),
+} as const;
+
+type Schemas = typeof REQUEST_SCHEMAS;
+
+/** Every request type. */
+export type ChatKitRequestType = keyof Schemas;
+/** Every request type, in the order of CHATKIT.md §3.2 (streaming first). */
+export const REQUEST_TYPES = Object.keys(REQUEST_SCHEMAS) as ChatKitRequestType[];
+
+/** The request types answered with an SSE stream; the rest are answered with JSON. */
+export const STREAMING_REQUEST_TYPES = [
+  'threads.create',
+  'threads.add_user_message',
+  'threads.add_client_tool_output',
+  'threads.add_structured_input',
+  'threads.retry_after_item',
+  'threads.custom_action',
+] as const satisfies readonly ChatKitRequestType[];
+
+/** A request type answered with an SSE stream. */
+export type StreamingRequestType = (typeof STREAMING_REQUEST_TYPES)[number];
+
+/** Whether a request of this type is answered with an SSE stream (otherwise JSON). */
+export function isStreamingRequestType(type: string): type is StreamingRequestType {
+  return (STREAMING_REQUEST_TYPES as readonly string[]).includes(type);
+}
+
+/** A parsed request of the given type (defaults applied, e.g. `order: 'desc'`). */
+export type ChatKitRequestOf<K extends ChatKitRequestType> = z.output<Schemas[K]>;
+/** Any parsed request. */
+export type ChatKitRequest = { [K in ChatKitRequestType]: z.output<Schemas[K]> }[ChatKitRequestType];
+/** Any request as a client may write it (defaulted fields optional). */
+export type ChatKitRequestInput = { [K in ChatKitRequestType]: z.input<Schemas[K]> }[ChatKitRequestType];
+/** A request answered with an SSE stream. */
+export type StreamingRequest = Extract<ChatKitRequest, { type: StreamingRequestType }>;
+/** A request answered with JSON. */
+export type NonStreamingRequest = Exclude<ChatKitRequest, { type: StreamingRequestType }>;
+/** The parsed params of a request type. */
+export type RequestParams<K extends ChatKitRequestType> = ChatKitRequestOf<K>['params'];
+
+/** The user's message as the composer submits it. */
+export type UserMessageInput = z.output<typeof userMessageInputSchema>;
+/** A widget action sent to the server. */
+export type Action = z.output<typeof actionSchema>;
+/** Params of `threads.create`. */
+export type ThreadCreateParams = RequestParams<'threads.create'>;
+/** Params of `threads.add_user_message`. */
+export type ThreadAddUserMessageParams = RequestParams<'threads.add_user_message'>;
+/** Params of `threads.add_client_tool_output`. */
+export type ThreadAddClientToolOutputParams = RequestParams<'threads.add_client_tool_output'>;
+/** Params of `threads.add_structured_input`. */
+export type ThreadAddStructuredInputParams = RequestParams<'threads.add_structured_input'>;
+/** Params of `threads.retry_after_item`. */
+export type ThreadRetryAfterItemParams = RequestParams<'threads.retry_after_item'>;
+/** Params of `threads.custom_action` and `threads.sync_custom_action`. */
+export type ThreadCustomActionParams = RequestParams<'threads.custom_action'>;
+/** Params of `threads.get_by_id`. */
+export type ThreadGetByIdParams = RequestParams<'threads.get_by_id'>;
+/** Params of `threads.list`. */
+export type ThreadListParams = RequestParams<'threads.list'>;
+/** Params of `items.list`. */
+export type ItemsListParams = RequestParams<'items.list'>;
+/** Params of `items.feedback`. */
+export type ItemFeedbackParams = RequestParams<'items.feedback'>;
+/** Params of `attachments.create`. */
+export type AttachmentCreateParams = RequestParams<'attachments.create'>;
+/** Params of `attachments.delete`. */
+export type AttachmentDeleteParams = RequestParams<'attachments.delete'>;
+/** Params of `threads.update`. */
+export type ThreadUpdateParams = RequestParams<'threads.update'>;
+/** Params of `threads.delete`. */
+export type ThreadDeleteParams = RequestParams<'threads.delete'>;
+/** Params of `input.transcribe`. */
+export type InputTranscribeParams = RequestParams<'input.transcribe'>;
