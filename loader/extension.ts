@@ -1,0 +1,89 @@
+/**
+ * The loader's extension, imported on first need (options that carry functions, a host call from the frame):
+ * host callbacks. Functions inside options (`api.fetch`, `onClientTool`, `entities.*`, `header.*.onClick`,
+ * `widgets.onAction`, `commands.*`, `api.getClientSecret`) never leave the host page: each becomes a `{ $fn }`
+ * handle and the frame calls it back through `fn`, or through `fetch` for `api.fetch`, whose response body is
+ * relayed chunk by chunk on a MessagePort of its own so SSE through a custom fetch still streams.
+ * It also mounts `<openai-chatkit>` elements. Snippet-only pages never download this.
+ */
+import { bridgeError, toErrorData } from '../src/bridge/errors.ts';
+import type { CallMessage } from '../src/bridge/messages.ts';
+import type { ChatKitElement } from './element.ts';
+import type { Extension, HostFn } from './widget.ts';
+
+let ids = 0;
+
+function walk(value: unknown, fns: Map<number, HostFn>, seen: object[]): unknown {
+  if (typeof value === 'function') {
+    fns.set(++ids, value as HostFn);
+    return { $fn: ids };
+  }
+  const proto = Object(value) === value ? (Object.getPrototypeOf(value) as unknown) : 0;
+  // Only plain objects and arrays are walked; Files, Blobs, Dates… are cloned by postMessage as they are.
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
+  if (seen.includes(value as object)) throw new TypeError('ChatKit options contain a cycle');
+  const out: Record<string, unknown> = Array.isArray(value) ? ([] as never) : {};
+  for (const k of Object.keys(value as object)) {
+    if (k !== '__proto__') out[k] = walk((value as Record<string, unknown>)[k], fns, [...seen, value as object]);
+  }
+  return out;
+}
+
+/** Options replaced as a whole: every earlier handle stops working, the new ones are registered. */
+export const encode: Extension['encode'] = (value, fns) => {
+  const fresh = new Map<number, HostFn>();
+  const out = walk(value, fresh, []);
+  fns.clear();
+  for (const [id, fn] of fresh) fns.set(id, fn);
+  return out;
+};
+
+const lookup = (fns: Map<number, HostFn>, id: unknown): HostFn => {
+  const fn = fns.get(id as number);
+  if (!fn) throw new Error('Callback no longer registered: options were replaced');
+  return fn;
+};
+
+/** `fetch`: `init` arrives cloneable (a multipart body as a Blob with its boundary header); the body goes back on
+ * `port`, and any message from the frame on that port aborts the fetch, which errors the body and ends the pump. */
+async function relayFetch(fns: Map<number, HostFn>, [id, target, init, port]: unknown[]): Promise<unknown> {
+  const p = port as MessagePort;
+  const ctl = new AbortController();
+  p.onmessage = () => ctl.abort();
+  const res = (await lookup(fns, id)(target, { ...(init as object), signal: ctl.signal })) as Response;
+  void (async () => {
+    try {
+      const reader = (res.body ?? new Blob().stream()).getReader();
+      for (let c; !(c = await reader.read()).done; ) p.postMessage(c.value);
+      p.postMessage(null);
+    } catch (e) {
+      p.postMessage({ error: toErrorData(e) });
+    }
+  })();
+  return { status: res.status, statusText: res.statusText, headers: [...res.headers] };
+}
+
+/** Runs a frame → host call and posts the reply. */
+export const serve: Extension['serve'] = (msg: CallMessage, post, fns) => {
+  const { id, method, args } = msg;
+  new Promise((ok) =>
+    ok(method === 'fn' ? lookup(fns, args[0])(...((args[1] as unknown[]) ?? [])) : method === 'fetch' ? relayFetch(fns, args) : Promise.reject(bridgeError('NO_METHOD', method))),
+  ).then(
+    (value) => post({ type: 'reply', id, ok: true, value }),
+    (e) => post({ type: 'reply', id, ok: false, error: toErrorData(e) }),
+  );
+};
+
+/**
+ * Mounts an inline widget into an `<openai-chatkit>` element: the iframe fills the element's box, inside a shadow
+ * root whose `:host { display: block }` comes from a constructed stylesheet (strict CSPs allow it; a `<style>`
+ * element would not be). The element re-applies its last options, so a re-attached element keeps them.
+ */
+export const mount: Extension['mount'] = (el: ChatKitElement, m, create) => {
+  const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(':host{display:block;position:relative}');
+  root.adoptedStyleSheets = [sheet];
+  el.w = create({ ...m, data: { ...el.dataset } as Record<string, string>, host: root, dispatch: (type, detail) => el.dispatchEvent(new CustomEvent(type, { detail })) });
+  if (el.o) void el.w.setOptions(el.o);
+};

@@ -1,0 +1,85 @@
+/**
+ * `npm start` entry (bundled to lib/cli.js by build.mjs): starts the two-origin demo and prints where it is.
+ *
+ *   node lib/cli.js [--host-port 4400] [--widget-port 4401] [--bind 127.0.0.1] [--data-dir ./data]
+ *                   [--pages extra/dir] [--json]
+ * Ports of 0 pick free ones. `--json` prints one machine-readable line (used by the end-to-end tests).
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemo } from './demo-server.ts';
+
+/** Parsed command line. */
+export interface CliArgs {
+  hostPort: number;
+  widgetPort: number;
+  bind: string;
+  dataDir: string;
+  pages: string[];
+  json: boolean;
+}
+
+/** Parses argv (after the script path); throws with a usage message on bad input. */
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
+  const out: CliArgs = {
+    hostPort: Number(env.HOST_PORT ?? 4400),
+    widgetPort: Number(env.WIDGET_PORT ?? 4401),
+    bind: env.BIND ?? '127.0.0.1',
+    dataDir: env.DATA_DIR ?? './data',
+    pages: [],
+    json: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    const port = (): number => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${flag} must be a port number (0-65535)`);
+      return n;
+    };
+    if (flag === '--host-port') out.hostPort = port();
+    else if (flag === '--widget-port') out.widgetPort = port();
+    else if (flag === '--bind') out.bind = value();
+    else if (flag === '--data-dir') out.dataDir = value();
+    else if (flag === '--pages') out.pages.push(resolve(value()));
+    else if (flag === '--json') out.json = true;
+    else throw new Error(`unknown argument ${flag}`);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const demo = await startDemo({
+    bind: args.bind,
+    hostPort: args.hostPort,
+    widgetPort: args.widgetPort,
+    distDir: join(root, 'dist'),
+    pageDirs: [join(root, 'examples'), ...args.pages],
+  });
+  if (args.json) {
+    console.log(JSON.stringify({ hostUrl: demo.hostUrl, widgetUrl: demo.widgetUrl }));
+  } else {
+    console.log(`\n  chatkit-embed demo\n`);
+    console.log(`  Open:           ${demo.hostUrl}`);
+    console.log(`  Strict CSP:     ${demo.hostUrl}strict-csp.html`);
+    console.log(`  Widget origin:  ${demo.widgetUrl}\n`);
+  }
+  const stop = (): void => {
+    void demo.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e: unknown) => {
+    console.error(`chatkit-embed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}
