@@ -1,0 +1,64 @@
+import { type ComponentChild, type VNode } from 'preact';
+import { useRef } from 'preact/hooks';
+import { parseMarkdown } from './block-parser.ts';
+import { createIncrementalMarkdown, type IncrementalMarkdown } from './incremental.ts';
+import { renderBlocks, type MarkdownMarker, type RenderContext } from './render.tsx';
+import { DEFAULT_MARKDOWN_STRINGS, type MarkdownStrings } from './strings.ts';
+import type { Block } from './types.ts';
+import type { UrlPolicy } from './url-policy.ts';
+
+/** Called when a `chatkit-link://name?k=v` link is activated. */
+export type DeeplinkHandler = (name: string, data: Record<string, string>) => void;
+
+/** Options of renderMarkdown (static text). */
+export interface RenderMarkdownOptions {
+  policy: UrlPolicy;
+  onDeeplink?: DeeplinkHandler | undefined;
+  strings?: MarkdownStrings | undefined;
+  markers?: readonly MarkdownMarker[] | undefined;
+}
+
+/**
+ * Props of Markdown. Pass `policy` and `strings` as stable objects: changing either re-renders every block.
+ * A marker's `key` must change whenever its rendering does, because frozen blocks are memoized by marker keys.
+ */
+export interface MarkdownProps extends RenderMarkdownOptions {
+  text: string;
+  streaming?: boolean | undefined;
+}
+
+function renderRoot(
+  blocks: readonly Block[],
+  markers: RenderMarkdownOptions['markers'],
+  x: RenderContext,
+  streaming?: boolean,
+): VNode {
+  const sorted = [...(markers ?? [])].sort((a, b) => a.index - b.index);
+  // With no blocks at all there is nowhere to attach markers, so they stand alone.
+  const kids: ComponentChild = blocks.length ? renderBlocks(blocks, sorted, x) : sorted.map((m) => m.render());
+  return <div class={streaming ? 'ck-md ck-md-streaming' : 'ck-md'}>{kids}</div>;
+}
+
+const makeContext = (o: RenderMarkdownOptions, deeplink: DeeplinkHandler): RenderContext => ({
+  policy: o.policy,
+  strings: o.strings ?? DEFAULT_MARKDOWN_STRINGS,
+  deeplink,
+  cache: new WeakMap(),
+});
+
+/** Renders markdown that may still be streaming; each update re-parses and re-renders only the open tail. */
+export function Markdown(props: MarkdownProps) {
+  const own = useRef<{ parser: IncrementalMarkdown; x: RenderContext | null; onDeeplink?: DeeplinkHandler | undefined }>();
+  const s = (own.current ??= { parser: createIncrementalMarkdown(), x: null });
+  // Read through the ref so an inline callback prop does not invalidate memoized blocks.
+  s.onDeeplink = props.onDeeplink;
+  if (s.x?.policy !== props.policy || s.x.strings !== (props.strings ?? DEFAULT_MARKDOWN_STRINGS)) {
+    s.x = makeContext(props, (name, data) => s.onDeeplink?.(name, data));
+  }
+  return renderRoot(s.parser.update(props.text), props.markers, s.x, props.streaming);
+}
+
+/** Renders static markdown (notices, disclaimers) in one pass. */
+export function renderMarkdown(text: string, options: RenderMarkdownOptions): VNode {
+  return renderRoot(parseMarkdown(text), options.markers, makeContext(options, (n, d) => options.onDeeplink?.(n, d)));
+}
