@@ -205,7 +205,8 @@ async function buildIconsIfAvailable() {
 async function buildFrameAndStyles() {
   cleanHashed();
   const result = await esbuild.build(frameOptions);
-  const entryOut = Object.keys(result.metafile.outputs).find((o) => result.metafile.outputs[o].entryPoint);
+  // With splitting, dynamically imported modules are entry points of their own chunks: match ours exactly.
+  const entryOut = Object.keys(result.metafile.outputs).find((o) => result.metafile.outputs[o].entryPoint === 'src/frame/main.tsx');
   const css = await buildStyles();
   const cssName = `frame-${hash(css)}.css`;
   writeFileSync(join(dist, cssName), css);

@@ -1,11 +1,71 @@
-import { connectToHost } from './connect.ts';
+/**
+ * The frame's boot: connect to the host (handshake), build the models, register the host-callable methods,
+ * render, apply data-* options, restore the last thread, and tell the host we are ready.
+ */
+import { render } from 'preact';
 import type { Handler } from '../bridge/endpoint.ts';
+import { createAppModel, type AppModel } from '../store/app-model.ts';
+import { createChatModel } from '../store/chat-model.ts';
+import { createComposerModel } from '../store/composer-model.ts';
+import { createHistoryModel } from '../store/history-model.ts';
+import { App } from '../ui/app.tsx';
+import { connectToHost } from './connect.ts';
+import { registerMethods } from './methods.ts';
+import { applyTheme } from './theme.ts';
 
-const handlers = new Map<string, Handler>();
-void connectToHost(handlers, () => undefined).then(({ host }) => {
-  handlers.set('open', () => host.call('layout', [{ open: true }]));
-  const b = document.createElement('button');
-  b.textContent = 'Open chat';
-  document.getElementById('app')?.appendChild(b);
+/** Reads localStorage if the browser lets a third-party frame have it. */
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+async function boot(): Promise<void> {
+  const handlers = new Map<string, Handler>();
+  let app: AppModel | undefined;
+  const { host, boot: info } = await connectToHost(handlers, (name, detail) => app?.handleHostEvent(name, detail));
+  const reduced = matchMedia('(prefers-reduced-motion: reduce)');
+  app = createAppModel({
+    host,
+    boot: info,
+    reducedMotion: () => reduced.matches,
+    nextFrame: () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+    navigatorLanguages: navigator.languages,
+  });
+  const chat = createChatModel(app, {
+    frame: (commit) => {
+      const id = requestAnimationFrame(commit);
+      return () => cancelAnimationFrame(id);
+    },
+    storage: storage(),
+    baseUrl: info.baseUrl,
+    instance: info.data.instance || info.data.apiUrl || 'default',
+  });
+  const composer = createComposerModel(app, chat);
+  const history = createHistoryModel(app, chat);
+  const models = { app, chat, composer, history };
+  let restored = false;
+  // The first options (data-* or setOptions) restore the thread of the last visit, once.
+  const onOptions = (): void => {
+    if (restored || !app?.configured.peek()) return;
+    restored = true;
+    void chat.restore(app.options.peek());
+  };
+  registerMethods(handlers, models, onOptions);
+  applyTheme(app);
+  render(<App models={models} />, document.getElementById('app') as HTMLElement);
+  app.start();
+  onOptions();
+  if (app.placement.open) void app.setOpen(true);
   host.emit('chatkit.ready');
+}
+
+boot().catch((e: unknown) => {
+  // Opened directly (not embedded) or the handshake failed: say so rather than showing a blank page.
+  const p = document.createElement('p');
+  p.className = 'ck-standalone';
+  p.textContent = e instanceof Error ? e.message : String(e);
+  document.getElementById('app')?.appendChild(p);
 });

@@ -24,6 +24,8 @@ const table = {
   history: 'History',
   closeHistory: 'Close history',
   backToChat: 'Back to chat',
+  table: 'Table',
+  notConfigured: 'This chat is not set up yet: its server address is missing.',
   close: 'Close',
   back: 'Back',
   moreOptions: 'More options',

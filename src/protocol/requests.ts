@@ -66,23 +66,8 @@ export type ChatKitRequestType = keyof Schemas;
 /** Every request type, in the order of CHATKIT.md §3.2 (streaming first). */
 export const REQUEST_TYPES = Object.keys(REQUEST_SCHEMAS) as ChatKitRequestType[];
 
-/** The request types answered with an SSE stream; the rest are answered with JSON. */
-export const STREAMING_REQUEST_TYPES = [
-  'threads.create',
-  'threads.add_user_message',
-  'threads.add_client_tool_output',
-  'threads.add_structured_input',
-  'threads.retry_after_item',
-  'threads.custom_action',
-] as const satisfies readonly ChatKitRequestType[];
-
-/** A request type answered with an SSE stream. */
-export type StreamingRequestType = (typeof STREAMING_REQUEST_TYPES)[number];
-
-/** Whether a request of this type is answered with an SSE stream (otherwise JSON). */
-export function isStreamingRequestType(type: string): type is StreamingRequestType {
-  return (STREAMING_REQUEST_TYPES as readonly string[]).includes(type);
-}
+export { STREAMING_REQUEST_TYPES, isStreamingRequestType, type StreamingRequestType } from './request-types.ts';
+import type { StreamingRequestType } from './request-types.ts';
 
 /** A parsed request of the given type (defaults applied, e.g. `order: 'desc'`). */
 export type ChatKitRequestOf<K extends ChatKitRequestType> = z.output<Schemas[K]>;

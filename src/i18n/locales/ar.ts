@@ -10,6 +10,8 @@ export const ar: Strings = {
   history: 'السجل',
   closeHistory: 'إغلاق السجل',
   backToChat: 'العودة إلى الدردشة',
+  table: 'جدول',
+  notConfigured: 'لم يتم إعداد هذه الدردشة بعد: عنوان الخادم مفقود.',
   close: 'إغلاق',
   back: 'رجوع',
   moreOptions: 'مزيد من الخيارات',

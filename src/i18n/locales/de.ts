@@ -10,6 +10,8 @@ export const de: Strings = {
   history: 'Verlauf',
   closeHistory: 'Verlauf schließen',
   backToChat: 'Zurück zum Chat',
+  table: 'Tabelle',
+  notConfigured: 'Dieser Chat ist noch nicht eingerichtet: Die Serveradresse fehlt.',
   close: 'Schließen',
   back: 'Zurück',
   moreOptions: 'Weitere Optionen',

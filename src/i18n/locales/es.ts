@@ -10,6 +10,8 @@ export const es: Strings = {
   history: 'Historial',
   closeHistory: 'Cerrar historial',
   backToChat: 'Volver al chat',
+  table: 'Tabla',
+  notConfigured: 'Este chat aún no está configurado: falta la dirección del servidor.',
   close: 'Cerrar',
   back: 'Atrás',
   moreOptions: 'Más opciones',

@@ -10,6 +10,8 @@ export const fr: Strings = {
   history: 'Historique',
   closeHistory: 'Fermer l’historique',
   backToChat: 'Retour au chat',
+  table: 'Tableau',
+  notConfigured: 'Ce chat n’est pas encore configuré : l’adresse du serveur manque.',
   close: 'Fermer',
   back: 'Retour',
   moreOptions: 'Plus d’options',

@@ -10,6 +10,8 @@ export const ja: Strings = {
   history: '履歴',
   closeHistory: '履歴を閉じる',
   backToChat: 'チャットに戻る',
+  table: '表',
+  notConfigured: 'このチャットはまだ設定されていません。サーバーのアドレスがありません。',
   close: '閉じる',
   back: '戻る',
   moreOptions: 'その他のオプション',

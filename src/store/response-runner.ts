@@ -1,0 +1,61 @@
+/**
+ * Runs one streaming request: applies each event to a working copy of the conversation with the pure reducer,
+ * commits that copy to the signal at most once per animation frame (a 20,000-token answer is 20,000 deltas; the
+ * view must not render 20,000 times), and reports how the turn ended. Stopping aborts the request and keeps
+ * the partial answer.
+ */
+import type { Signal } from '@preact/signals';
+import type { ApiClient } from '../client/api-client.ts';
+import type { ChatKitRequestInput } from '../protocol/requests.ts';
+import { applyStreamEvent } from './apply-stream-event.ts';
+import { beginResponse, isTurnComplete, type ConversationState, type ReduceEffect } from './conversation-state.ts';
+
+/** How a response ended. */
+export type ResponseOutcome =
+  | { kind: 'complete' }
+  | { kind: 'stopped' }
+  | { kind: 'error-event' }
+  | { kind: 'failed'; error: Error; acknowledged: boolean };
+
+/** What a run needs. */
+export interface RunOptions {
+  client: ApiClient;
+  request: ChatKitRequestInput;
+  conversation: Signal<ConversationState>;
+  signal: AbortSignal;
+  /** Schedules a commit before the next paint; returns a cancel function. */
+  frame: (commit: () => void) => () => void;
+  onEffect: (effect: ReduceEffect) => void;
+}
+
+/** Streams `request` into `conversation`. Never throws; the outcome says what happened. */
+export async function runResponse(o: RunOptions): Promise<ResponseOutcome> {
+  let state = beginResponse(o.conversation.peek());
+  o.conversation.value = state;
+  let events = 0;
+  let cancelCommit: (() => void) | null = null;
+  const commit = (): void => {
+    cancelCommit = null;
+    o.conversation.value = state;
+  };
+  try {
+    for await (const event of o.client.stream(o.request, o.signal)) {
+      events += 1;
+      const result = applyStreamEvent(state, event);
+      state = result.state;
+      for (const effect of result.effects) o.onEffect(effect);
+      cancelCommit ??= o.frame(commit);
+    }
+    if (o.signal.aborted) return { kind: 'stopped' };
+    if (state.error) return { kind: 'error-event' };
+    if (isTurnComplete(state, events)) return { kind: 'complete' };
+    return { kind: 'failed', error: new Error('The response was interrupted.'), acknowledged: events > 0 };
+  } catch (e) {
+    if (o.signal.aborted) return { kind: 'stopped' };
+    return { kind: 'failed', error: e instanceof Error ? e : new Error(String(e)), acknowledged: events > 0 };
+  } finally {
+    cancelCommit?.();
+    // A stopped or broken response leaves nothing "pending": the partial text is what the user keeps.
+    o.conversation.value = { ...state, pending: [], allowCancel: false, progress: null };
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The composer: a textarea labelled by its placeholder, Enter to send (Shift+Enter for a new line; never while an
+ * IME is composing), and one button that is Send, or Stop while a cancellable response streams.
+ */
+import { Icon } from '../icons/icon.tsx';
+import { renderMarkdown } from '../markdown/markdown.tsx';
+import { useModels } from './context.ts';
+import { useMarkdown } from './use-markdown.ts';
+
+/** Grows the textarea with its content up to the CSS max-height (browsers without `field-sizing: content`). */
+function autoGrow(el: HTMLTextAreaElement): void {
+  if (CSS.supports('field-sizing', 'content')) return;
+  el.style.height = 'auto';
+  el.style.height = `${el.scrollHeight}px`;
+}
+
+/** The composer. */
+export function Composer() {
+  const { app, chat, composer } = useModels();
+  const s = app.strings.value;
+  const options = app.options.value;
+  const conv = chat.conversation.value;
+  const status = chat.status.value;
+  const thread = conv.thread;
+  const locked = thread?.status.type === 'locked';
+  const closed = thread?.status.type === 'closed';
+  const placeholder = locked
+    ? (thread.status as { reason?: string }).reason ?? s.threadLocked
+    : (options.composer.placeholder ?? s.defaultPlaceholder);
+  const streaming = status === 'streaming';
+  const quote = composer.quote.value;
+
+  if (closed) {
+    return (
+      <div class="ck-thread-closed" role="status">
+        {(thread.status as { reason?: string }).reason ?? s.threadClosed}
+      </div>
+    );
+  }
+
+  return (
+    <form
+      class="ck-composer"
+      data-busy={streaming ? 'true' : 'false'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void composer.submit();
+      }}
+    >
+      {quote && (
+        <div class="ck-quote">
+          <span class="ck-quote-text">{quote}</span>
+          <button type="button" class="ck-icon-button ck-small" aria-label={s.removeQuote} onClick={() => (composer.quote.value = null)}>
+            <Icon name="x" size={16} />
+          </button>
+        </div>
+      )}
+      <div class="ck-composer-row">
+        <textarea
+          ref={composer.register}
+          class="ck-input"
+          rows={1}
+          aria-label={placeholder}
+          placeholder={placeholder}
+          disabled={locked}
+          value={composer.text.value}
+          onInput={(e) => {
+            composer.text.value = e.currentTarget.value;
+            autoGrow(e.currentTarget);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+              e.preventDefault();
+              if (composer.canSend.peek()) void composer.submit();
+            }
+          }}
+        />
+        {streaming && conv.allowCancel ? (
+          <button type="button" class="ck-send" aria-label={s.stop} onClick={() => chat.stop()}>
+            <Icon name="square" size={16} />
+          </button>
+        ) : (
+          <button type="submit" class="ck-send" aria-label={s.send} disabled={!composer.canSend.value || locked}>
+            <Icon name={streaming ? 'loader' : 'arrow-up'} size={18} class={streaming ? 'ck-spin' : undefined} />
+          </button>
+        )}
+      </div>
+      {options.disclaimer && <Disclaimer text={options.disclaimer.text} highContrast={options.disclaimer.highContrast} />}
+    </form>
+  );
+}
+
+function Disclaimer({ text, highContrast }: { text: string; highContrast: boolean }) {
+  const md = useMarkdown();
+  return (
+    <div class="ck-disclaimer" data-contrast={highContrast ? 'high' : 'normal'}>
+      {renderMarkdown(text, md)}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * An assistant message: each output part as safe, incrementally rendered Markdown, and — once complete — its
+ * actions: copy (always), thumbs up/down (`threadItemActions.feedback`), retry (`threadItemActions.retry`).
+ */
+import { useState } from 'preact/hooks';
+import { Icon } from '../../icons/icon.tsx';
+import { Markdown } from '../../markdown/markdown.tsx';
+import type { AssistantMessageItem } from '../../protocol/items.ts';
+import { useModels } from '../context.ts';
+import { useMarkdown } from '../use-markdown.ts';
+
+/** Copies text to the clipboard; true when it worked. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Copy / feedback / retry for one finished reply. */
+export function MessageActions({ text, itemId }: { text: string; itemId: string }) {
+  const { app, chat } = useModels();
+  const s = app.strings.value;
+  const actions = app.options.value.threadItemActions;
+  const [copied, setCopied] = useState(false);
+  const [rated, setRated] = useState<'positive' | 'negative' | null>(null);
+  const idle = chat.status.value === 'idle';
+  const rate = (kind: 'positive' | 'negative'): void => {
+    setRated(kind);
+    void chat.feedback(chat.turnItemIds(itemId), kind).catch((e: Error) => {
+      setRated(null);
+      app.reportError(e);
+    });
+  };
+  return (
+    <div class="ck-actions">
+      <button
+        type="button"
+        class="ck-icon-button ck-small"
+        aria-label={copied ? s.copied : s.copy}
+        onClick={() =>
+          void copyText(text).then((ok) => {
+            setCopied(ok);
+            if (ok) setTimeout(() => setCopied(false), 2000);
+            else app.reportError(new Error(s.copyFailed));
+          })
+        }
+      >
+        <Icon name={copied ? 'check' : 'copy'} size={16} />
+      </button>
+      {actions.feedback && (
+        <>
+          <button type="button" class="ck-icon-button ck-small" aria-label={s.goodResponse} aria-pressed={rated === 'positive'} onClick={() => rate('positive')}>
+            <Icon name="thumbs-up" size={16} />
+          </button>
+          <button type="button" class="ck-icon-button ck-small" aria-label={s.badResponse} aria-pressed={rated === 'negative'} onClick={() => rate('negative')}>
+            <Icon name="thumbs-down" size={16} />
+          </button>
+        </>
+      )}
+      {actions.retry && (
+        <button type="button" class="ck-icon-button ck-small" aria-label={s.retry} disabled={!idle} onClick={() => void chat.retryLastTurn(itemId).catch((e: Error) => app.reportError(e))}>
+          <Icon name="rotate-ccw" size={16} />
+        </button>
+      )}
+      {rated && (
+        <span class="ck-sr-only" role="status">
+          {s.feedbackThanks}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The assistant's reply. */
+export function AssistantMessage({ item, pending }: { item: AssistantMessageItem; pending: boolean }) {
+  const md = useMarkdown();
+  const text = item.content.map((p) => p.text).join('\n\n');
+  return (
+    <div class="ck-assistant" dir="auto">
+      {item.content.map((part, i) => (
+        <Markdown key={i} text={part.text} streaming={pending} policy={md.policy} strings={md.strings} onDeeplink={md.onDeeplink} />
+      ))}
+      {!pending && text && <MessageActions text={text} itemId={item.id} />}
+    </div>
+  );
+}
