@@ -68,7 +68,7 @@ export function createWidget(m: Mount): Widget {
   const listeners = new Map<string, Set<Listener>>();
   const pending = new Map<number, [(v: unknown) => void, (e: unknown) => void, ReturnType<typeof setTimeout>]>();
   const offs: (() => void)[] = [];
-  const timeout = +m.data.loadTimeout! || 15000;
+  const timeout = Math.max(+m.data.loadTimeout!, 0) || 15000;
   const fns = new Map<number, HostFn>();
   let port: MessagePort | undefined;
   let ids = 0;
