@@ -216,5 +216,6 @@ export const optionsSchema = z.object({
     { enabled: false },
   ),
   widgets: group({ onAction: z.optional(fn<NonNullable<WidgetsOption['onAction']>>()) }),
-  thread: group({ autoScroll: flag(false) }),
+  // Default on (ChatKit's is off): following the answer while the reader is at the bottom is what people expect.
+  thread: group({ autoScroll: flag(true) }),
 });

@@ -14,6 +14,7 @@ import type { InferenceOptions, UserMessageContent } from '../protocol/content.t
 import type { ThreadItem, UserMessageItem } from '../protocol/items.ts';
 import { parseItemPage, parseThread } from '../protocol/parse-items.ts';
 import { parseSyncActionResult } from '../protocol/parse.ts';
+import type { StructuredInputSubmission } from '../protocol/structured-input.ts';
 import type { ActionConfig } from '../protocol/widgets.ts';
 import type { ChatKitRequestInput } from '../protocol/requests.ts';
 import type { AppModel } from './app-model.ts';
@@ -365,6 +366,14 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
     }
   }
 
+  /** Answers (or skips) a pending `structured_input` item; the server replaces it and continues (§3.5.7). */
+  async function submitStructuredInput(itemId: string, submission: StructuredInputSubmission): Promise<void> {
+    const thread = conversation.peek().thread;
+    if (!thread) throw new Error('There is no thread to answer in');
+    const request: ChatKitRequestInput = { type: 'threads.add_structured_input', params: { thread_id: thread.id, item_id: itemId, input: submission } };
+    await respond(request, () => respond(request, async () => undefined));
+  }
+
   /** The ids of the reply items of the turn that contains `itemId` (what feedback rates). */
   function turnItemIds(itemId: string): string[] {
     const items = conversation.peek().items;
@@ -383,6 +392,7 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
     turnItemIds,
     sendCustomAction,
     widgetAction,
+    submitStructuredInput,
     failure,
     hasOlder,
     loadingOlder,

@@ -151,7 +151,7 @@ describe('resolveOptions defaults', () => {
       entities: { showComposerMenu: false },
       commands: { enabled: false },
       widgets: {},
-      thread: { autoScroll: false },
+      thread: { autoScroll: true },
     });
     expect(options.locale).toBeUndefined();
     expect(options.startScreen.greeting).toBeUndefined();
@@ -304,12 +304,12 @@ describe('resolveOptions per key group: a valid value applies, an invalid one is
       fallback: {},
     },
     thread: {
-      valid: { thread: { autoScroll: true } },
+      valid: { thread: { autoScroll: false } },
       read: (o) => o.thread,
-      applied: { autoScroll: true },
+      applied: { autoScroll: false },
       invalid: { thread: [] },
       error: 'thread: expected object, received an array',
-      fallback: { autoScroll: false },
+      fallback: { autoScroll: true },
     },
   };
 
