@@ -115,8 +115,8 @@ const serverOptions = {
   sourcemap: 'linked',
 };
 
-async function buildStyles() {
-  const from = join(root, 'styles/index.css');
+async function buildStyles(entry = 'styles/index.css') {
+  const from = join(root, entry);
   const source = readFileSync(from, 'utf8');
   const result = await postcss([inlineImports(), checkTokens()]).process(source, { from });
   for (const w of result.warnings()) console.warn(`styles: ${w.toString()}`);
@@ -155,7 +155,7 @@ function frameHtml(js, css) {
 
 function cleanHashed() {
   mkdirSync(dist, { recursive: true });
-  for (const f of readdirSync(dist)) if (/^(frame|chunk)-.*\.(js|css)$/.test(f)) rmSync(join(dist, f));
+  for (const f of readdirSync(dist)) if (/^(frame|chunk|widgets)-.*\.(js|css)$/.test(f)) rmSync(join(dist, f));
 }
 
 /** The entry plus every chunk reachable from it through static imports: what the first open downloads. */
@@ -204,7 +204,11 @@ async function buildIconsIfAvailable() {
 
 async function buildFrameAndStyles() {
   cleanHashed();
-  const result = await esbuild.build(frameOptions);
+  // The widget stylesheet is linked by the frame when it first loads the widget chunk, not on first open.
+  const widgetsCss = await buildStyles('styles/widgets-index.css');
+  const widgetsCssName = `widgets-${hash(widgetsCss)}.css`;
+  writeFileSync(join(dist, widgetsCssName), widgetsCss);
+  const result = await esbuild.build({ ...frameOptions, define: { ...frameOptions.define, __WIDGETS_CSS__: JSON.stringify(widgetsCssName) } });
   // With splitting, dynamically imported modules are entry points of their own chunks: match ours exactly.
   const entryOut = Object.keys(result.metafile.outputs).find((o) => result.metafile.outputs[o].entryPoint === 'src/frame/main.tsx');
   const css = await buildStyles();

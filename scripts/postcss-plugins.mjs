@@ -33,13 +33,13 @@ export function inlineImports() {
 
 const LITERAL_COLOR = /#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(|\b(?:white|black|red|green|blue|gray|grey|yellow|orange|purple|pink)\b/i;
 
-/** Rejects literal colours in any file but tokens.css. */
+/** Rejects literal colours in any file but the token files (tokens.css, widget-tokens.css). */
 export function checkTokens() {
   return {
     postcssPlugin: 'chatkit-check-tokens',
     Declaration(decl) {
       const file = decl.source?.input.file ?? '';
-      if (basename(file) === 'tokens.css') return;
+      if (basename(file).endsWith('tokens.css')) return;
       if (LITERAL_COLOR.test(decl.value)) {
         throw decl.error(`literal colour "${decl.value}" outside styles/tokens.css; use a --ck-* token`);
       }

@@ -7,10 +7,25 @@ import type { ThreadItem } from '../../protocol/items.ts';
 import { useModels } from '../context.ts';
 import { useMarkdown } from '../use-markdown.ts';
 
+declare const __WIDGETS_CSS__: string;
 type WidgetModule = typeof import('../../widgets/index.ts');
 let widgetModule: Promise<WidgetModule> | undefined;
-/** The widget renderer, loaded on first use (it is not part of the first-open bundle). */
-const loadWidgets = (): Promise<WidgetModule> => (widgetModule ??= import('../../widgets/index.ts'));
+
+/** Links the widget stylesheet (hashed name injected by the build); resolves when it applies or fails. */
+function loadWidgetStyles(): Promise<void> {
+  return new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL(__WIDGETS_CSS__, document.baseURI).href;
+    link.onload = () => resolve();
+    link.onerror = () => resolve();
+    document.head.appendChild(link);
+  });
+}
+
+/** The widget renderer and its stylesheet, loaded on first use (neither is part of the first-open bundle). */
+const loadWidgets = (): Promise<WidgetModule> =>
+  (widgetModule ??= Promise.all([import('../../widgets/index.ts'), loadWidgetStyles()]).then(([m]) => m));
 
 function WidgetItemView({ item }: { item: Extract<ThreadItem, { type: 'widget' }> }) {
   const { app, chat } = useModels();

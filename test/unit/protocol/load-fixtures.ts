@@ -1,7 +1,7 @@
 /** Loads the captured chatkit-python exchanges for replay tests. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { URL, fileURLToPath } from 'node:url';
 
 /** One request and its captured response. */
 export interface FixtureExchange {

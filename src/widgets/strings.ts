@@ -1,0 +1,28 @@
+/** UI strings of the widget renderer; the i18n layer passes translated ones (keys match `Strings` where shared). */
+import type { MarkdownStrings } from '../markdown/strings.ts';
+
+/** Every string the widget renderer shows or announces. */
+export interface WidgetStrings {
+  showMore: string;
+  showLess: string;
+  loading: string;
+  selectOption: string;
+  noResults: string;
+  clear: string;
+  searchOptions: string;
+  loadImage: (host: string) => string;
+  /** Strings of Markdown components; the markdown module's English defaults when absent. */
+  markdown?: MarkdownStrings | undefined;
+}
+
+/** English defaults. */
+export const DEFAULT_WIDGET_STRINGS: WidgetStrings = {
+  showMore: 'Show more',
+  showLess: 'Show less',
+  loading: 'Loading…',
+  selectOption: 'Select…',
+  noResults: 'No results',
+  clear: 'Clear',
+  searchOptions: 'Search options',
+  loadImage: (host) => `Load image from ${host}`,
+};
