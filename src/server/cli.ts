@@ -7,7 +7,9 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDemoBackend } from './demo-backend.ts';
 import { startDemo } from './demo-server.ts';
+import { createNodeHandler } from './node-handler.ts';
 
 /** Parsed command line. */
 export interface CliArgs {
@@ -55,23 +57,31 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const backend = createDemoBackend({ dataDir: resolve(args.dataDir) });
   const demo = await startDemo({
     bind: args.bind,
     hostPort: args.hostPort,
     widgetPort: args.widgetPort,
     distDir: join(root, 'dist'),
     pageDirs: [join(root, 'examples'), ...args.pages],
+    // The frame runs on the widget origin and calls the backend cross-origin.
+    hostRoutes: (origins) => [createNodeHandler(backend.server, { cors: { origins: [origins.widget] } })],
   });
   if (args.json) {
-    console.log(JSON.stringify({ hostUrl: demo.hostUrl, widgetUrl: demo.widgetUrl }));
+    console.log(JSON.stringify({ hostUrl: demo.hostUrl, widgetUrl: demo.widgetUrl, agent: backend.agentName }));
   } else {
     console.log(`\n  chatkit-embed demo\n`);
     console.log(`  Open:           ${demo.hostUrl}`);
     console.log(`  Strict CSP:     ${demo.hostUrl}strict-csp.html`);
-    console.log(`  Widget origin:  ${demo.widgetUrl}\n`);
+    console.log(`  Widget origin:  ${demo.widgetUrl}`);
+    console.log(`  Backend:        ${demo.hostUrl}chatkit (data in ${resolve(args.dataDir)})`);
+    console.log(`  Agent:          ${backend.agentName}\n`);
   }
   const stop = (): void => {
-    void demo.close().then(() => process.exit(0));
+    void demo
+      .close()
+      .then(() => backend.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
