@@ -47,7 +47,9 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
     agent = createModelAgent({ apiKey: env.OPENAI_API_KEY, baseUrl, model });
     agentName = `model ${model} at ${baseUrl}`;
   } else {
-    agent = createDemoAgent({ delayMs: options.delayMs });
+    // DEMO_WORD_DELAY_MS paces the word-by-word stream (tests speed it up or slow it down).
+    const paced = Number(env.DEMO_WORD_DELAY_MS);
+    agent = createDemoAgent({ delayMs: options.delayMs ?? (env.DEMO_WORD_DELAY_MS && paced >= 0 ? paced : undefined) });
     agentName = 'demo agent (set OPENAI_API_KEY to use a model)';
     transcribe = demoTranscribe;
   }
