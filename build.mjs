@@ -13,6 +13,7 @@
  *   dist/frame-<hash>.css  the stylesheet (styles/*.css through PostCSS, minified by esbuild)
  *   dist/icons/*.json      Lucide icons fetched on demand for `lucide:*` names
  *   lib/cli.js             the reference backend + demo server for Node (`npm start`); not part of dist/
+ *   examples/react/app.js  the React example, bundled (served by `npm start` at /react/)
  * First-open budget: the entry script, every chunk it imports statically, and the stylesheet — 61,440 B brotli.
  */
 import { createHash } from 'node:crypto';
@@ -219,6 +220,22 @@ async function buildFrameAndStyles() {
   return new Set([...firstOpenFiles(result.metafile, entryOut), join(dist, cssName)]);
 }
 
+/** The React example (examples/react), bundled with React so `npm start` can serve it at /react/. */
+async function buildReactExample() {
+  await esbuild.build({
+    entryPoints: [join(root, 'examples/react/main.tsx')],
+    outfile: join(root, 'examples/react/app.js'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2020',
+    jsx: 'automatic',
+    jsxImportSource: 'react',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+}
+
 export async function build() {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -227,6 +244,7 @@ export async function build() {
   await buildIconsIfAvailable();
   rmSync(join(root, 'lib'), { recursive: true, force: true });
   await esbuild.build(serverOptions);
+  await buildReactExample();
   return report(firstOpen);
 }
 

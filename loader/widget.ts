@@ -75,6 +75,9 @@ export function createWidget(m: Mount): Widget {
   let lastIn = 0;
   let dead = false;
   let returnFocus: Element | null = null;
+  // `microphone` only when dictation is on; a permission policy applies when the iframe navigates, so it is
+  // decided from data-dictation or from options set before the frame is created (queued calls, the element).
+  let allow = 'clipboard-write' + (/^(true)?$/.test(m.data.dictation ?? '-') ? ';microphone' : '');
   let ready!: () => void;
   let failed!: (e: Error) => void;
   const whenReady = new Promise<void>((ok, no) => ((ready = ok), (failed = no)));
@@ -150,7 +153,7 @@ export function createWidget(m: Mount): Widget {
     if (dead) return;
     frame.title = m.data.frameTitle || 'Chat';
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads');
-    frame.allow = 'clipboard-write';
+    frame.allow = allow;
     frame.referrerPolicy = 'strict-origin';
     frame.src = `${url}#nonce=${nonce}`;
     // Zero-sized until the frame lays itself out: never an invisible layer over the host.
@@ -172,8 +175,10 @@ export function createWidget(m: Mount): Widget {
   return {
     call,
     async setOptions(options) {
-      const title = (options as { frameTitle?: unknown } | null)?.frameTitle;
-      if (typeof title === 'string' && title) frame.title = title;
+      const o = options as { frameTitle?: unknown; composer?: { dictation?: { enabled?: unknown } } } | null;
+      // (A bad frameTitle is reported by the frame's option validation.)
+      if (o?.frameTitle) frame.title = String(o.frameTitle);
+      if (o?.composer?.dictation?.enabled) allow = 'clipboard-write;microphone';
       let clone: unknown;
       try {
         // Succeeds exactly when postMessage would: no functions inside, so no extension needed.
