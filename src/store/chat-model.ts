@@ -145,7 +145,8 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
       app.reportError(new Error(state.error.message ?? `The response failed (${state.error.code})`));
     }
     const last = state.items.at(-1);
-    if (last && last.id !== before && last.type !== 'user_message' && outcome.kind !== 'failed') {
+    // Only a finished reply counts as unread (not a stopped or failed one).
+    if (last && last.id !== before && last.type !== 'user_message' && outcome.kind === 'complete') {
       app.bumpUnread();
       if (last.type === 'assistant_message') announced.value = { id: last.id, text: last.content.map((p) => p.text).join('\n') };
     }
