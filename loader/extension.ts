@@ -52,8 +52,10 @@ async function relayFetch(fns: Map<number, HostFn>, [id, target, init, port]: un
   p.onmessage = () => ctl.abort();
   const res = (await lookup(fns, id)(target, { ...(init as object), signal: ctl.signal })) as Response;
   void (async () => {
+    const reader = (res.body ?? new Blob().stream()).getReader();
+    // A host fetch that ignores its signal is still stopped: the reader is cancelled too.
+    ctl.signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined));
     try {
-      const reader = (res.body ?? new Blob().stream()).getReader();
       for (let c; !(c = await reader.read()).done; ) p.postMessage(c.value);
       p.postMessage(null);
     } catch (e) {
@@ -85,5 +87,6 @@ export const mount: Extension['mount'] = (el: ChatKitElement, m, create) => {
   sheet.replaceSync(':host{display:block;position:relative}');
   root.adoptedStyleSheets = [sheet];
   el.w = create({ ...m, data: { ...el.dataset } as Record<string, string>, host: root, dispatch: (type, detail) => el.dispatchEvent(new CustomEvent(type, { detail })) });
-  if (el.o) void el.w.setOptions(el.o);
+  // Removed again before the frame answered (a React unmount during load): nothing to report.
+  if (el.o) el.w.setOptions(el.o).catch(() => undefined);
 };

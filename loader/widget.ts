@@ -80,7 +80,7 @@ export function createWidget(m: Mount): Widget {
   let allow = 'clipboard-write' + (/^(true)?$/.test(m.data.dictation ?? '-') ? ';microphone' : '');
   let ready!: () => void;
   let failed!: (e: Error) => void;
-  const whenReady = new Promise<void>((ok, no) => ((ready = ok), (failed = no)));
+  let whenReady = new Promise<void>((ok, no) => ((ready = ok), (failed = no)));
   whenReady.catch(() => 0);
 
   const style = (k: string, v: string): void => frame.style.setProperty(k, v, 'important');
@@ -102,7 +102,8 @@ export function createWidget(m: Mount): Widget {
     if (name === 'chatkit.ready') ready();
   };
   // The frame lays the iframe out (open/closed, its colour scheme, the host viewport we sent it).
-  const layout = ({ styles, open, restoreFocus }: LayoutRequest): void => {
+  const layout = ({ styles, open, restoreFocus }: LayoutRequest = {} as LayoutRequest): void => {
+    if (!Array.isArray(styles)) return;
     if (open) returnFocus ??= document.activeElement;
     for (const [k, v] of styles) style(k, v);
     // Without our launcher, focus goes back to whatever the host used to open us.
@@ -117,6 +118,8 @@ export function createWidget(m: Mount): Widget {
     port = undefined;
     frame.remove();
     failed(error);
+    // Calls made from now on reject with the same error (DESTROYED, LOAD_FAILED) instead of waiting.
+    (whenReady = Promise.reject(error)).catch(() => 0);
   };
 
   const onPort = ({ data: msg }: MessageEvent): void => {
@@ -128,7 +131,7 @@ export function createWidget(m: Mount): Widget {
   };
 
   const timer = setTimeout(() => {
-    const error = bridgeError('LOAD_FAILED', `Chat frame did not load in ${timeout} ms: ${url}`);
+    const error = bridgeError('LOAD_FAILED', `Chat frame did not load: ${url}`);
     console.error(error);
     emit('chatkit.error', { error });
     teardown(error);
@@ -141,7 +144,7 @@ export function createWidget(m: Mount): Widget {
     const channel = new MessageChannel();
     port = channel.port1;
     port.onmessage = onPort;
-    const boot = { baseUrl: document.baseURI, data: m.data, mode: m.host ? 'inline' : 'floating', metrics: readMetrics() };
+    const boot = { baseUrl: document.baseURI, data: m.data, inline: !!m.host, metrics: readMetrics() };
     frame.contentWindow!.postMessage({ ns: NS, v: VERSION, type: 'welcome', nonce, boot }, url.origin, [channel.port2]);
   }) as EventListener);
   // visualViewport fires on window resizes too, and on pinch-zoom and on-screen keyboard changes.

@@ -60,8 +60,8 @@ export interface BootInfo {
   baseUrl: string;
   /** The loader script's raw `data-*` attributes (dataset keys); the frame maps them and reports bad values. */
   data: Record<string, string>;
-  /** 'floating' = launcher + panel placed over the page; 'inline' = fills an `<openai-chatkit>` element. */
-  mode: 'floating' | 'inline';
+  /** True inside an `<openai-chatkit>` element (fills it); false for the floating launcher + panel. */
+  inline: boolean;
   metrics: Metrics;
 }
 

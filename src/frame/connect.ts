@@ -17,7 +17,7 @@ export interface Connection {
 /** Reads the one-time nonce the loader put in our URL fragment. */
 export function readNonce(hash: string): string | null {
   const nonce = new URLSearchParams(hash.replace(/^#/, '')).get('nonce');
-  return nonce && /^[0-9a-f-]{36}$/.test(nonce) ? nonce : null;
+  return nonce && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(nonce) ? nonce : null;
 }
 
 /** Connects to the parent page; `handlers` may be filled in later (the Map is read per call). */

@@ -3,7 +3,7 @@
  * throws an Error whose message names the method, the path and the expected shape, with code INVALID.
  */
 import type { SendInput } from '../store/chat-model.ts';
-import { formatIssue } from '../protocol/format-issue.ts';
+import { describeValue, formatIssue } from '../protocol/format-issue.ts';
 import * as z from '../protocol/zod.ts';
 import { attachmentSchema } from '../protocol/attachments.ts';
 
@@ -81,7 +81,7 @@ export function parseSetComposerValue(value: unknown) {
 export function parseThreadId(value: unknown): string | null {
   if (value === null) return null;
   if (typeof value === 'string' && value) return value;
-  throw invalid('setThreadId', `expected a thread id (string) or null, received ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+  throw invalid('setThreadId', `expected a thread id (string) or null, received ${describeValue(value)}`);
 }
 
 /** `sendCustomAction(action, itemId?)`. */

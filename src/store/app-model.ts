@@ -41,7 +41,7 @@ const EMPTY_OPTIONS = resolveOptions({}).options;
 /** Creates the shell model. */
 export function createAppModel(env: AppEnv) {
   const { host, boot } = env;
-  const inline = boot.mode === 'inline';
+  const inline = boot.inline === true;
   const data = readDataAttributes(boot.data);
   const placement: Placement = data.placement;
   const metrics = signal<Metrics>(boot.metrics);

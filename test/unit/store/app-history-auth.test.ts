@@ -9,7 +9,7 @@ function shell(data: Record<string, string> = {}, mode: 'floating' | 'inline' = 
   const events: { name: string; detail?: unknown }[] = [];
   const app = createAppModel({
     host: { emit: (name, detail) => void events.push({ name, detail }), call: async () => undefined },
-    boot: { baseUrl: 'https://site.example/', data, mode, metrics: [1280, 800, 0, 0, 1280, 800] },
+    boot: { baseUrl: 'https://site.example/', data, inline: mode === 'inline', metrics: [1280, 800, 0, 0, 1280, 800] },
     reducedMotion: () => true,
     nextFrame: () => Promise.resolve(),
     navigatorLanguages: ['fr-CA', 'en'],

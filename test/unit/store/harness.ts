@@ -97,7 +97,7 @@ export function createHarness(script: Record<string, Answer[]>, options: Record<
   };
   const app = createAppModel({
     host,
-    boot: { baseUrl: 'https://site.example/page', data: {}, mode: 'floating', metrics: [1280, 800, 0, 0, 1280, 800] },
+    boot: { baseUrl: 'https://site.example/page', data: {}, inline: false, metrics: [1280, 800, 0, 0, 1280, 800] },
     reducedMotion: () => true,
     nextFrame: () => Promise.resolve(),
     navigatorLanguages: ['en-US'],
