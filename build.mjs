@@ -13,6 +13,7 @@
  *   dist/frame-<hash>.css  the stylesheet (styles/*.css through PostCSS, minified by esbuild)
  *   dist/icons/*.json      Lucide icons fetched on demand for `lucide:*` names
  *   lib/cli.js             the reference backend + demo server for Node (`npm start`); not part of dist/
+ *   lib/server.js          the reference backend as a library (createChatKitServer, stores, adapters, agents)
  *   examples/react/app.js  the React example, bundled (served by `npm start` at /react/)
  * First-open budget: the entry script, every chunk it imports statically, and the stylesheet — 61,440 B brotli.
  */
@@ -110,7 +111,7 @@ const serverOptions = {
   format: 'esm',
   target: 'node20',
   packages: 'external',
-  entryPoints: { cli: join(root, 'src/server/cli.ts') },
+  entryPoints: { cli: join(root, 'src/server/cli.ts'), server: join(root, 'src/server/index.ts') },
   outdir: join(root, 'lib'),
   logLevel: 'warning',
   sourcemap: 'linked',
