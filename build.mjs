@@ -157,7 +157,7 @@ function frameHtml(js, css) {
 
 function cleanHashed() {
   mkdirSync(dist, { recursive: true });
-  for (const f of readdirSync(dist)) if (/^(frame|chunk|widgets)-.*\.(js|css)$/.test(f)) rmSync(join(dist, f));
+  for (const f of readdirSync(dist)) if (/^(frame|chunk|rich)-.*\.(js|css)$/.test(f)) rmSync(join(dist, f));
 }
 
 /** The entry plus every chunk reachable from it through static imports: what the first open downloads. */
@@ -206,11 +206,11 @@ async function buildIconsIfAvailable() {
 
 async function buildFrameAndStyles() {
   cleanHashed();
-  // The widget stylesheet is linked by the frame when it first loads the widget chunk, not on first open.
-  const widgetsCss = await buildStyles('styles/widgets-index.css');
-  const widgetsCssName = `widgets-${hash(widgetsCss)}.css`;
-  writeFileSync(join(dist, widgetsCssName), widgetsCss);
-  const result = await esbuild.build({ ...frameOptions, define: { ...frameOptions.define, __WIDGETS_CSS__: JSON.stringify(widgetsCssName) } });
+  // The rich-items + widgets stylesheet is linked by the frame with the rich views chunk, not on first open.
+  const richCss = await buildStyles('styles/rich-index.css');
+  const richCssName = `rich-${hash(richCss)}.css`;
+  writeFileSync(join(dist, richCssName), richCss);
+  const result = await esbuild.build({ ...frameOptions, define: { ...frameOptions.define, __RICH_CSS__: JSON.stringify(richCssName) } });
   // With splitting, dynamically imported modules are entry points of their own chunks: match ours exactly.
   const entryOut = Object.keys(result.metafile.outputs).find((o) => result.metafile.outputs[o].entryPoint === 'src/frame/main.tsx');
   const css = await buildStyles();

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // DOM tests opt in per file with `// @vitest-environment happy-dom`.
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-  define: { __WIDGETS_CSS__: JSON.stringify('widgets-test.css') },
+  define: { __RICH_CSS__: JSON.stringify('rich-test.css') },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -60,6 +60,13 @@ const table = {
   mention: 'Mention',
   commands: 'Commands',
   noResults: 'No results',
+  searchFailed: 'Couldn’t load suggestions.',
+  /** Name of the model picker button; `{name}` is the current model's label. */
+  modelPicker: 'Model: {name}',
+  retryUpload: 'Retry uploading {name}',
+  recording: 'Recording…',
+  dictationFailed: 'Couldn’t transcribe the recording.',
+  dictationUnavailable: 'Dictation isn’t available here.',
 
   // Messages
   you: 'You',
@@ -84,6 +91,17 @@ const table = {
   searchingWeb: 'Searching the web…',
   searchedWeb: 'Searched the web',
   generatingImage: 'Generating image…',
+  /** Accessible name of an inline citation marker; `{numbers}` like "1, 2", `{titles}` the source titles. */
+  citation: 'Sources {numbers}: {titles}',
+  /** Header of a finished workflow without a summary. */
+  steps: { one: '{count} step', other: '{count} steps' },
+  taskLoading: 'In progress',
+  taskComplete: 'Done',
+  /** Status line while the host page runs a client tool; `{name}` is the tool's name. */
+  runningTool: 'Running {name}…',
+  toolFailed: '{name} failed',
+  /** Alt text of a generated image. */
+  generatedImage: 'Generated image',
   /** Button on an image held back because its host is not in allowed_image_domains. */
   loadImage: 'Load image from {host}',
   image: 'Image',
@@ -121,6 +139,7 @@ const table = {
 
   // Structured input and widget controls
   skip: 'Skip',
+  skipped: 'Skipped',
   submit: 'Submit',
   selectOption: 'Select…',
   pickDate: 'Pick a date',

@@ -158,7 +158,19 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
     const state = conversation.peek();
     const last = state.items.at(-1);
     const onClientTool = app.options.peek().onClientTool;
-    if (!state.thread || last?.type !== 'client_tool_call' || last.status !== 'pending' || !onClientTool) return;
+    if (!state.thread || last?.type !== 'client_tool_call' || last.status !== 'pending') return;
+    // The server marks the call completed in its store but sends no event for it (nor does the Python SDK):
+    // mirror that locally so the transcript stops showing it as running.
+    const complete = (output: Record<string, unknown>): void => {
+      const now = conversation.peek();
+      conversation.value = { ...now, items: now.items.map((i) => (i.id === last.id ? { ...last, status: 'completed' as const, output } : i)) };
+    };
+    if (!onClientTool) {
+      const message = `The assistant asked this page to run "${last.name}", but no onClientTool handler is set`;
+      app.reportError(new Error(message));
+      complete({ error: message });
+      return;
+    }
     let result: Record<string, unknown>;
     try {
       const value = await onClientTool({ name: last.name, params: last.arguments });
@@ -168,6 +180,7 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
       app.reportError(new Error(`Client tool "${last.name}" failed: ${message}`));
       result = { error: message };
     }
+    complete(result);
     const request: ChatKitRequestInput = { type: 'threads.add_client_tool_output', params: { thread_id: state.thread.id, result } };
     await respond(request, () => respond(request, async () => undefined));
   }

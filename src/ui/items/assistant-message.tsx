@@ -1,6 +1,7 @@
 /**
- * An assistant message: each output part as safe, incrementally rendered Markdown, and — once complete — its
- * actions: copy (always), thumbs up/down (`threadItemActions.feedback`), retry (`threadItemActions.retry`).
+ * An assistant message: each output part as safe, incrementally rendered Markdown (with citation markers and a
+ * Sources list when it has annotations), and — once complete — its actions: copy (always), thumbs up/down
+ * (`threadItemActions.feedback`), retry (`threadItemActions.retry`).
  */
 import { useState } from 'preact/hooks';
 import { Icon } from '../../icons/icon.tsx';
@@ -8,6 +9,7 @@ import { Markdown } from '../../markdown/markdown.tsx';
 import type { AssistantMessageItem } from '../../protocol/items.ts';
 import { useModels } from '../context.ts';
 import { useMarkdown } from '../use-markdown.ts';
+import { loadRichViews, useLazy } from './lazy-modules.ts';
 
 /** Copies text to the clipboard; true when it worked. */
 async function copyText(text: string): Promise<boolean> {
@@ -74,15 +76,19 @@ export function MessageActions({ text, itemId }: { text: string; itemId: string 
   );
 }
 
-/** The assistant's reply. */
+/** The assistant's reply; a reply with annotations renders through the citations chunk once it has loaded. */
 export function AssistantMessage({ item, pending }: { item: AssistantMessageItem; pending: boolean }) {
+  const { app } = useModels();
   const md = useMarkdown();
   const text = item.content.map((p) => p.text).join('\n\n');
+  const cited = useLazy(item.content.some((p) => p.annotations.length > 0) ? loadRichViews : null, app.reportError);
   return (
     <div class="ck-assistant" dir="auto">
-      {item.content.map((part, i) => (
-        <Markdown key={i} text={part.text} streaming={pending} policy={md.policy} strings={md.strings} onDeeplink={md.onDeeplink} />
-      ))}
+      {cited ? (
+        <cited.CitedParts item={item} pending={pending} />
+      ) : (
+        item.content.map((part, i) => <Markdown key={i} text={part.text} streaming={pending} policy={md.policy} strings={md.strings} onDeeplink={md.onDeeplink} />)
+      )}
       {!pending && text && <MessageActions text={text} itemId={item.id} />}
     </div>
   );

@@ -1,12 +1,21 @@
 /** A user message: quoted text, the message (text and entity tags; never rendered as Markdown), attachments. */
+import type { Entity } from '../../config/types.ts';
+import type { UserMessageTagContent } from '../../protocol/content.ts';
 import type { UserMessageItem } from '../../protocol/items.ts';
 import { LOCAL_ID_PREFIX } from '../../store/apply-stream-event.ts';
 import { useModels } from '../context.ts';
+import { EntityTag } from './entity-tag.tsx';
+
+/** The Entity a sent tag stands for, as the host's `entities` callbacks receive it. */
+function tagEntity(part: UserMessageTagContent): Entity {
+  return { id: part.id, title: part.text, data: part.data as Record<string, string>, interactive: true, ...(part.group ? { group: part.group } : {}) };
+}
 
 /** The user's message bubble. */
 export function UserMessage({ item }: { item: UserMessageItem }) {
   const { app } = useModels();
-  const onTag = app.options.value.entities.onClick;
+  const { onClick, onRequestPreview } = app.options.value.entities;
+  const live = !!(onClick || onRequestPreview);
   return (
     <div class="ck-user" data-pending={item.id.startsWith(LOCAL_ID_PREFIX) ? 'true' : undefined}>
       {item.quoted_text && <blockquote class="ck-user-quote">{item.quoted_text}</blockquote>}
@@ -14,10 +23,10 @@ export function UserMessage({ item }: { item: UserMessageItem }) {
         {item.content.map((part, i) =>
           part.type === 'input_text' ? (
             <span key={i}>{part.text}</span>
-          ) : part.interactive && onTag ? (
-            <button key={i} type="button" class="ck-tag" onClick={() => void onTag({ id: part.id, title: part.text, data: part.data as Record<string, string>, interactive: true, ...(part.group ? { group: part.group } : {}) })}>
+          ) : part.interactive && live ? (
+            <EntityTag key={i} class="ck-tag" entity={tagEntity(part)}>
               @{part.text}
-            </button>
+            </EntityTag>
           ) : (
             <span key={i} class="ck-tag">
               @{part.text}

@@ -1,0 +1,35 @@
+/** A widget item: the widget renderer (its own lazy chunk) and, once final, the copy action for `copy_text`. */
+import type { WidgetItem } from '../../protocol/items.ts';
+import { useModels } from '../context.ts';
+import { useMarkdown } from '../use-markdown.ts';
+import { MessageActions } from './assistant-message.tsx';
+import { loadWidgets, useLazy } from './lazy-modules.ts';
+
+/** One widget item. */
+export function WidgetItemView({ item, pending }: { item: WidgetItem; pending: boolean }) {
+  const { app, chat } = useModels();
+  const md = useMarkdown();
+  const mod = useLazy(loadWidgets, app.reportError);
+  if (!mod) return <div class="ck-widget-loading" aria-busy="true" />;
+  const { WidgetView } = mod;
+  return (
+    <div class="ck-widget-item">
+      <WidgetView
+        widget={item.widget}
+        itemId={item.id}
+        colorScheme={app.options.value.theme.colorScheme}
+        policy={md.policy}
+        onAction={(action, ctx) =>
+          chat.widgetAction(action, ctx.itemId, ctx.values).catch((e: Error) => {
+            // Reported here; rethrown so the widget clears its loading state as a failed action.
+            app.reportError(e);
+            throw e;
+          })
+        }
+        onError={(message: string) => app.reportError(new Error(message))}
+        onDeeplink={md.onDeeplink}
+      />
+      {!pending && item.copy_text && <MessageActions text={item.copy_text} itemId={item.id} />}
+    </div>
+  );
+}

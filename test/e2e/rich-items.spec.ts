@@ -1,0 +1,162 @@
+/**
+ * Rich thread items against the real demo server and its demo agent: a workflow that streams and collapses, an
+ * answer with citations and a Sources list (entities reaching the host), a client tool round trip through the
+ * host page, structured input, a form widget handled by the server and a client action handled by the host,
+ * and a generated image. The host page is test/e2e/pages/items-host.html.
+ */
+import type { Frame, Page } from '@playwright/test';
+import { startDemo, type Demo } from './support/demo.ts';
+import { expect, test, widgetFrame } from './support/fixtures.ts';
+
+/** A slower demo than the shared one, so live states (running tasks, image progress) last long enough to see. */
+const slowTest = test.extend<object, { slow: Demo }>({
+  slow: [
+    async ({}, use) => {
+      const demo = await startDemo({ env: { DEMO_WORD_DELAY_MS: '40' } });
+      await use(demo);
+      await demo.cleanup();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+type HostLog = { toolCalls: unknown[]; widgetActions: unknown[]; entityClicks: unknown[]; previewRequests: string[]; errors: string[] };
+
+/** Opens the test page and the panel; returns the widget frame. */
+async function openChat(page: Page, hostUrl: string): Promise<Frame> {
+  await page.goto(`${hostUrl}items-host.html`);
+  await page.waitForFunction(() => (window as { ChatKit?: { __chatkit?: boolean } }).ChatKit?.__chatkit === true);
+  await page.evaluate(() => (window as unknown as { ChatKit: { open(): Promise<void> } }).ChatKit.open());
+  const frame = await widgetFrame(page);
+  await expect(frame.getByRole('dialog')).toBeVisible();
+  return frame;
+}
+
+/** Sends a message from the composer. */
+async function send(frame: Frame, text: string): Promise<void> {
+  const box = frame.getByRole('textbox', { name: 'Message the AI' });
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** Assistant text in the thread (the live region repeats it, off screen). */
+const said = (frame: Frame, text: string | RegExp) => frame.locator('.ck-assistant').getByText(text);
+const log = <K extends keyof HostLog>(page: Page, key: K): Promise<HostLog[K]> =>
+  page.evaluate((k: keyof HostLog) => (window as unknown as HostLog)[k], key) as Promise<HostLog[K]>;
+
+slowTest('a workflow streams its tasks live, then collapses under its summary', async ({ page, slow }) => {
+  const frame = await openChat(page, slow.hostUrl);
+  await send(frame, 'show me a workflow');
+  const working = frame.getByRole('button', { name: 'Working…' });
+  await expect(working).toHaveAttribute('aria-expanded', 'true');
+  await expect(frame.getByText('Searching the docs')).toBeVisible();
+  await expect(frame.getByRole('img', { name: 'In progress' }).first()).toBeVisible();
+  const custom = frame.getByRole('button', { name: 'Looked into it' });
+  await expect(custom).toHaveAttribute('aria-expanded', 'false');
+  const reasoning = frame.getByRole('button', { name: /^Thought for \d+s$/ });
+  await expect(reasoning).toHaveAttribute('aria-expanded', 'false');
+  await expect(said(frame, /^That was a custom workflow followed by a reasoning workflow\./)).toBeVisible();
+  await custom.click();
+  await expect(custom).toHaveAttribute('aria-expanded', 'true');
+  const tasks = frame.locator('.ck-workflow').first().locator('.ck-task-view');
+  await expect(tasks).toHaveText(['Searching the docs', 'Reading the results', 'Drafting the answer']);
+  await expect(tasks.getByRole('img', { name: 'Done' })).toHaveCount(3);
+  await reasoning.click();
+  await expect(frame.getByText('The user asked for a workflow demo, so I should show tasks that update while I work.')).toBeVisible();
+});
+
+test('citations appear as markers with a Sources list; entity sources reach the host', async ({ page, demo }) => {
+  const frame = await openChat(page, demo.hostUrl);
+  await send(frame, 'show me sources');
+  const markers = frame.locator('.ck-assistant .ck-cite');
+  await expect(markers).toHaveText(['1', '2', '3']);
+  await expect(markers.first()).toHaveAccessibleName('Sources 1: ChatKit');
+  const toggle = frame.getByRole('button', { name: 'Sources 3', exact: true });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await markers.nth(1).click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const list = frame.locator('.ck-sources-list li');
+  await expect(list).toHaveText([/^1ChatKitplatform\.openai\.com/, '2Protocol notesCHATKIT.mdThe wire protocol, field by field', '3Ada LovelacePerson']);
+  await expect(list.nth(1)).toBeFocused();
+  const link = frame.getByRole('link', { name: /ChatKit platform\.openai\.com/ });
+  await expect(link).toHaveAttribute('href', 'https://platform.openai.com/docs/guides/chatkit');
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+
+  const ada = frame.getByRole('button', { name: 'Ada Lovelace Person' });
+  await ada.hover();
+  await expect(frame.getByRole('tooltip')).toHaveText('Preview of Ada Lovelace');
+  await ada.click();
+  await expect.poll(() => log(page, 'entityClicks')).toEqual([{ id: 'person_ada', title: 'Ada Lovelace', icon: 'profile', interactive: true, data: { born: '1815' } }]);
+  await ada.focus();
+  await page.keyboard.press('Escape');
+  await expect(frame.getByRole('tooltip')).toHaveCount(0);
+  await expect(frame.getByRole('dialog')).toBeVisible();
+  expect(await log(page, 'previewRequests')).toEqual(['person_ada']);
+});
+
+test('a client tool runs on the host page and the agent continues with its result', async ({ page, demo }) => {
+  const frame = await openChat(page, demo.hostUrl);
+  await send(frame, 'run the client tool');
+  await expect(said(frame, /^The page you are on is Items test page at http:\/\/127\.0\.0\.1:\d+\/items-host\.html\.$/)).toBeVisible();
+  expect(await log(page, 'toolCalls')).toEqual([{ name: 'get_page_info', params: { fields: ['title', 'url'] } }]);
+  await expect(frame.getByText('Running get_page_info…')).toHaveCount(0);
+  expect(await log(page, 'errors')).toEqual([]);
+});
+
+test('structured input is answered in the thread and the agent uses the answers', async ({ page, demo }) => {
+  const frame = await openChat(page, demo.hostUrl);
+  await send(frame, 'ask me structured questions');
+  const colour = frame.getByRole('group', { name: 'Which colour do you prefer?' });
+  await colour.getByRole('radio', { name: 'Green' }).check();
+  const topics = frame.getByRole('group', { name: 'Which topics interest you?' });
+  await topics.getByRole('checkbox', { name: 'Uploads' }).check();
+  await topics.getByRole('checkbox', { name: 'Widgets' }).check();
+  await frame.getByRole('textbox', { name: 'Anything else?' }).fill('More demos');
+  await frame.getByRole('button', { name: 'Submit' }).click();
+  await expect(frame.locator('.ck-si-answers dd')).toHaveText(['Green', 'Widgets, Uploads', 'More demos']);
+  await expect(frame.getByRole('radio')).toHaveCount(0);
+  await expect(frame.locator('.ck-assistant').last()).toContainText('Which topics interest you? Widgets, Uploads');
+});
+
+test('a form widget posts its values to the server, which replaces the widget', async ({ page, demo }) => {
+  const frame = await openChat(page, demo.hostUrl);
+  await send(frame, 'show the form');
+  const form = frame.locator('.ck-w').last();
+  await form.getByRole('textbox', { name: 'Your name' }).fill('Ada');
+  await form.getByRole('checkbox', { name: 'Oat milk' }).check();
+  await form.getByRole('button', { name: 'Order' }).click();
+  await expect(form.getByRole('heading', { name: 'Order received' })).toBeVisible();
+  await expect(form).toContainText('A medium drink for Ada, with oat milk.');
+  await expect(frame.getByRole('button', { name: 'Order' })).toHaveCount(0);
+  await expect(said(frame, 'Order received: A medium drink for Ada, with oat milk.')).toBeVisible();
+});
+
+test('a client widget action reaches the host’s widgets.onAction and nothing else', async ({ page, demo }) => {
+  const frame = await openChat(page, demo.hostUrl);
+  await send(frame, 'show a widget');
+  await expect(said(frame, /^Press a button or fill in the form/)).toBeVisible();
+  await frame.getByRole('button', { name: 'Tell the page' }).click();
+  await expect.poll(() => log(page, 'widgetActions')).toHaveLength(1);
+  const [entry] = (await log(page, 'widgetActions')) as { action: unknown; id: string; root: string }[];
+  expect(entry?.action).toEqual({ type: 'demo.share', payload: { from: 'demo' } });
+  expect([typeof entry?.id, entry?.root]).toEqual(['string', 'Card']);
+  await expect(frame.getByRole('heading', { name: 'Tea or coffee?' })).toBeVisible();
+  const copy = frame.locator('.ck-widget-item').first().getByRole('button', { name: 'Copy' });
+  await expect(copy).toBeVisible();
+  expect(await log(page, 'errors')).toEqual([]);
+});
+
+slowTest('a generated image shows progress with partial previews, then the final image', async ({ page, slow }) => {
+  const frame = await openChat(page, slow.hostUrl);
+  await send(frame, 'draw an image');
+  const progress = frame.getByRole('progressbar', { name: 'Generating image…' });
+  // Each stage lasts about 400 ms: poll faster than Playwright's default back-off.
+  const fast = { intervals: [50] };
+  await expect.poll(() => progress.getAttribute('aria-valuenow'), fast).toBe('33');
+  await expect.poll(() => frame.locator('img.ck-image-preview').getAttribute('src'), fast).toMatch(/^data:image\/png;base64,/);
+  await expect.poll(() => progress.getAttribute('aria-valuenow'), fast).toBe('66');
+  await expect(frame.getByRole('img', { name: 'Generated image' })).toBeVisible();
+  await expect(frame.getByRole('progressbar')).toHaveCount(0);
+  await expect(said(frame, 'Here is your (very small) generated image.')).toBeVisible();
+});
