@@ -38,11 +38,7 @@ export function registerMethods(handlers: Map<string, Handler>, models: Models, 
     const input = parseSendUserMessage(params);
     return started((onStart) => chat.send(input, onStart));
   });
-  on('setComposerValue', (params) => {
-    const p = parseSetComposerValue(params);
-    if (p.text !== undefined) composer.text.value = p.text;
-    if (p.reply !== undefined) composer.quote.value = p.reply || null;
-  });
+  on('setComposerValue', (params) => composer.setValue(parseSetComposerValue(params)));
   on('fetchUpdates', async () => {
     const id = chat.threadId.peek();
     if (id) await chat.loadThread(id);

@@ -1,45 +1,150 @@
 /**
- * The composer's draft: text and a quoted reply. The draft is never lost to a failure: it is only cleared once
- * `send` has taken the message (which is then shown in the thread, with Retry if it fails), and restored if
- * `send` refuses it (busy, not configured).
+ * The composer's draft: text, quoted reply, entity tags, attachments, and the tool and model choice. The draft
+ * is never lost to a failure: it is only cleared once `send` has taken the message (which is then shown in the
+ * thread, with Retry if it fails), and restored if `send` refuses it (busy, not configured).
+ * Only state and sending live here; what changes the draft in richer ways (mentions, commands, uploads,
+ * dictation, `setComposerValue`) is in composer-extras.ts, imported on first use.
  */
-import { computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
+import type { Entity } from '../config/types.ts';
+import type { Attachment } from '../protocol/attachments.ts';
+import type { UserMessageContent } from '../protocol/content.ts';
 import type { AppModel } from './app-model.ts';
 import type { ChatModel } from './chat-model.ts';
+import { composerLib } from './composer-lib.ts';
+import type { ComposerValue } from './composer-value.ts';
+import type { SearchState } from './composer-search.ts';
+
+/** One attachment chip: uploading, uploaded (`attachment` set) or failed (`error` set). */
+export interface AttachmentEntry {
+  key: number;
+  name: string;
+  status: 'uploading' | 'done' | 'failed';
+  attachment?: Attachment;
+  /** What the chip shows: an object URL while an image uploads, the server's `preview_url` after. */
+  preview?: string;
+  error?: string;
+  /** Uploaded by this composer: removing it before sending deletes it on the server. */
+  owned: boolean;
+}
+
+/** The dictation button's state. */
+export type DictationState = 'idle' | 'starting' | 'recording' | 'transcribing';
+
+/** A tag as sent: the server requires `data`, so it is always present (§3.5.6). */
+const tagPart = (e: Entity): UserMessageContent => ({
+  type: 'input_tag',
+  id: e.id,
+  text: e.title,
+  data: e.data ?? {},
+  ...(e.group !== undefined ? { group: e.group } : {}),
+  interactive: e.interactive ?? false,
+});
 
 /** Creates the composer model. */
 export function createComposerModel(app: AppModel, chat: ChatModel) {
   const text = signal('');
   const quote = signal<string | null>(null);
+  const tags = signal<Entity[]>([]);
+  const entries = signal<AttachmentEntry[]>([]);
+  const notices = signal<string[]>([]);
+  const dictation = signal<DictationState>('idle');
+  /** The open mention/command list (driven by composer-search.ts). */
+  const suggest = signal<SearchState | null>(null);
+  const toolId = signal<string | null>(null);
+  const modelId = signal<string | null>(null);
+  const tool = computed(() => app.options.value.composer.tools.find((t) => t.id === toolId.value) ?? null);
+  /** The chosen model, else the `default: true` one, else the first enabled one. */
+  const model = computed(() => {
+    const enabled = app.options.value.composer.models.filter((m) => !m.disabled);
+    return enabled.find((m) => m.id === modelId.value) ?? enabled.find((m) => m.default) ?? enabled[0] ?? null;
+  });
   let input: HTMLTextAreaElement | null = null;
-  const canSend = computed(() => text.value.trim().length > 0 && chat.status.value === 'idle' && app.configured.value);
+  const uploading = computed(() => entries.value.some((e) => e.status !== 'done'));
+  const canSend = computed(
+    () => (text.value.trim() !== '' || tags.value.length + entries.value.length > 0) && !uploading.value && chat.status.value === 'idle' && app.configured.value,
+  );
+  /** Whether the view needs its lazily loaded parts (menus, chips, buttons). */
+  const needsFeatures = computed(() => {
+    const o = app.options.value;
+    const c = o.composer;
+    return !!(c.tools.length || c.models.length || c.attachments.enabled || c.dictation.enabled || o.entities.onTagSearch || o.commands.enabled) || tags.value.length + entries.value.length + notices.value.length > 0;
+  });
+
+  /** Sets the selected tool (null clears) and tells the host; callers validate the id. */
+  function setTool(id: string | null): void {
+    if (toolId.peek() === id) return;
+    toolId.value = id;
+    app.emit('chatkit.tool.change', { toolId: id });
+  }
 
   /** Sends the draft; resolves when the response has finished. */
   async function submit(): Promise<void> {
-    const value = text.peek().trim();
-    if (!value) return;
-    const quoted = quote.peek();
-    text.value = '';
-    quote.value = null;
+    if (!canSend.peek()) return;
+    const draft = { text: text.peek(), quote: quote.peek(), tags: tags.peek(), entries: entries.peek(), tool: tool.peek() };
+    const value = draft.text.trim();
+    const chosen = model.peek();
+    batch(() => {
+      text.value = '';
+      quote.value = null;
+      tags.value = [];
+      entries.value = [];
+      notices.value = [];
+      if (!draft.tool?.persistent) setTool(null);
+    });
     try {
-      await chat.send({ content: [{ type: 'input_text', text: value }], ...(quoted ? { quotedText: quoted } : {}) });
+      await chat.send({
+        content: [...(value ? [{ type: 'input_text' as const, text: value }] : []), ...draft.tags.map(tagPart)],
+        attachments: draft.entries.flatMap((e) => (e.attachment ? [e.attachment] : [])),
+        ...(draft.quote ? { quotedText: draft.quote } : {}),
+        inference: { ...(draft.tool ? { tool_choice: { id: draft.tool.id } } : {}), ...(chosen ? { model: chosen.id } : {}) },
+      });
     } catch (e) {
-      // Refused before it was shown: give the words back (unless the user already typed new ones).
-      if (!text.peek()) text.value = value;
-      if (quoted && !quote.peek()) quote.value = quoted;
+      // Refused before it was shown: give the draft back (unless the user already started a new one).
+      if (!text.peek() && !tags.peek().length && !entries.peek().length) {
+        batch(() => {
+          text.value = draft.text;
+          tags.value = draft.tags;
+          entries.value = draft.entries;
+          if (draft.tool && !toolId.peek()) setTool(draft.tool.id);
+        });
+      }
+      if (draft.quote && !quote.peek()) quote.value = draft.quote;
       app.reportError(e as Error);
     }
   }
 
-  return {
+  const extras = () => import('./composer-extras.ts');
+  const composer = {
+    app,
+    chat,
+    lib: composerLib,
     text,
     quote,
+    tags,
+    entries,
+    notices,
+    dictation,
+    suggest,
+    toolId,
+    modelId,
+    tool,
+    model,
+    uploading,
     canSend,
+    needsFeatures,
+    setTool,
     submit,
+    /** The lazily loaded draft actions (uploads, dictation, mentions, `setComposerValue`). */
+    extras,
+    /** `setComposerValue`: fills the draft without sending (see composer-value.ts). */
+    setValue: async (v: ComposerValue): Promise<void> => (await extras()).setComposerValue(composer, v),
     /** The view registers its textarea so `focusComposer` can reach it. */
     register(el: HTMLTextAreaElement | null): void {
       input = el;
     },
+    /** The textarea, when it is on screen. */
+    input: (): HTMLTextAreaElement | null => (input?.isConnected ? input : null),
     /** Focuses the input; false when it is not on screen. */
     focus(): boolean {
       if (!input || !input.isConnected) return false;
@@ -47,6 +152,7 @@ export function createComposerModel(app: AppModel, chat: ChatModel) {
       return document.activeElement === input;
     },
   };
+  return composer;
 }
 
 /** The composer model. */

@@ -1,6 +1,6 @@
 /** The chat panel: header, the thread (or the start screen, or history), and the composer. */
 import { useModels } from './context.ts';
-import { Composer } from './composer.tsx';
+import { Composer } from './composer/composer.tsx';
 import { Header } from './header.tsx';
 import { History } from './history.tsx';
 import { StartScreen } from './start-screen.tsx';

@@ -20,7 +20,9 @@ export function UserMessage({ item }: { item: UserMessageItem }) {
     <div class="ck-user" data-pending={item.id.startsWith(LOCAL_ID_PREFIX) ? 'true' : undefined}>
       {item.quoted_text && <blockquote class="ck-user-quote">{item.quoted_text}</blockquote>}
       <div class="ck-user-bubble" dir="auto">
-        {item.content.map((part, i) =>
+        {item.content.map((part, i) => [
+          // Parts are separate words: "hello" then a tag reads "hello @Q2 Plan", not "hello@Q2 Plan".
+          i > 0 && !/\s$/.test(item.content[i - 1]?.text ?? '') && !/^\s/.test(part.text) ? ' ' : null,
           part.type === 'input_text' ? (
             <span key={i}>{part.text}</span>
           ) : part.interactive && live ? (
@@ -32,7 +34,7 @@ export function UserMessage({ item }: { item: UserMessageItem }) {
               @{part.text}
             </span>
           ),
-        )}
+        ])}
       </div>
       {item.attachments.length > 0 && (
         <ul class="ck-user-attachments">

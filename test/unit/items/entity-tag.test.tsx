@@ -46,6 +46,11 @@ describe('entity tags in sent messages', () => {
     expect(fake.reportError.mock.calls.map(([e]) => (e as Error).message)).toEqual(['host broke']);
   });
 
+  it('read as separate words: a space between text and tags unless the text already has one', () => {
+    m = mountItem(sent([{ type: 'input_text', text: 'hello' }, tag, { ...tag, id: 'doc_2', text: 'Budget' }, { type: 'input_text', text: ' thanks' }]), false, fakeModels({}));
+    expect(m.$('.ck-user-bubble').textContent).toBe('hello @Q2 Plan @Budget thanks');
+  });
+
   it('stay plain text when not interactive or when the host has no entity callbacks', () => {
     m = mountItem(sent([{ ...tag, interactive: false }]), false, fakeModels({ entities: { onClick: async () => undefined } }));
     expect(m.$('.ck-user-bubble').innerHTML).toBe('<span class="ck-tag">@Q2 Plan</span>');

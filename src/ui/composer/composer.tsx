@@ -1,11 +1,28 @@
 /**
  * The composer: a textarea labelled by its placeholder, Enter to send (Shift+Enter for a new line; never while an
  * IME is composing), and one button that is Send, or Stop while a cancellable response streams.
+ * Tools, models, mentions, commands, attachments and dictation live in a chunk of their own (features.tsx),
+ * imported only when the options ask for one of them, so a plain chat does not pay for them on first open.
  */
-import { Icon } from '../icons/icon.tsx';
-import { renderMarkdown } from '../markdown/markdown.tsx';
-import { useModels } from './context.ts';
-import { useMarkdown } from './use-markdown.ts';
+import { signal } from '@preact/signals';
+import { useEffect, useMemo } from 'preact/hooks';
+import { Icon } from '../../icons/icon.tsx';
+import { renderMarkdown } from '../../markdown/markdown.tsx';
+import { useModels } from '../context.ts';
+import { useMarkdown } from '../use-markdown.ts';
+
+type FeaturesModule = typeof import('./features.tsx');
+
+const loaded = signal<FeaturesModule | null>(null);
+let loading: Promise<void> | undefined;
+
+/** Imports the features chunk once; after a failure (a deploy replaced the chunk, a network blip) it can try again. */
+function loadFeatures(): void {
+  loading ??= import('./features.tsx').then(
+    (m) => void (loaded.value = m),
+    () => void (loading = undefined),
+  );
+}
 
 /** Grows the textarea with its content up to the CSS max-height (browsers without `field-sizing: content`). */
 function autoGrow(el: HTMLTextAreaElement): void {
@@ -16,7 +33,8 @@ function autoGrow(el: HTMLTextAreaElement): void {
 
 /** The composer. */
 export function Composer() {
-  const { app, chat, composer } = useModels();
+  const models = useModels();
+  const { app, chat, composer } = models;
   const s = app.strings.value;
   const options = app.options.value;
   const conv = chat.conversation.value;
@@ -25,10 +43,17 @@ export function Composer() {
   const locked = thread?.status.type === 'locked';
   const closed = thread?.status.type === 'closed';
   const placeholder = locked
-    ? (thread.status as { reason?: string }).reason ?? s.threadLocked
-    : (options.composer.placeholder ?? s.defaultPlaceholder);
+    ? ((thread.status as { reason?: string }).reason ?? s.threadLocked)
+    : (composer.tool.value?.placeholderOverride ?? options.composer.placeholder ?? s.defaultPlaceholder);
   const streaming = status === 'streaming';
   const quote = composer.quote.value;
+  const need = composer.needsFeatures.value;
+  const mod = need ? loaded.value : null;
+  const features = useMemo(() => mod?.createComposerFeatures(models), [mod]);
+
+  // Idempotent (one cached import); asked on every render so a failed chunk load is retried on the next one.
+  if (need && !mod) loadFeatures();
+  useEffect(() => features?.dispose, [features]);
 
   if (closed) {
     return (
@@ -55,7 +80,9 @@ export function Composer() {
           </button>
         </div>
       )}
-      <div class="ck-composer-row">
+      {features && <features.Chips />}
+      <div class="ck-composer-row" data-rich={features ? 'true' : undefined}>
+        {features && <features.Suggestions />}
         <textarea
           ref={composer.register}
           class="ck-input"
@@ -64,17 +91,21 @@ export function Composer() {
           placeholder={placeholder}
           disabled={locked}
           value={composer.text.value}
+          {...features?.inputProps()}
           onInput={(e) => {
             composer.text.value = e.currentTarget.value;
             autoGrow(e.currentTarget);
+            features?.onInput(e.currentTarget);
           }}
           onKeyDown={(e) => {
+            if (features?.onKeyDown(e)) return;
             if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
               e.preventDefault();
               if (composer.canSend.peek()) void composer.submit();
             }
           }}
         />
+        {features && <features.Toolbar />}
         {streaming && conv.allowCancel ? (
           <button type="button" class="ck-send" aria-label={s.stop} onClick={() => chat.stop()}>
             <Icon name="square" size={16} />
@@ -85,6 +116,7 @@ export function Composer() {
           </button>
         )}
       </div>
+      {features && <features.Notices />}
       {options.disclaimer && <Disclaimer text={options.disclaimer.text} highContrast={options.disclaimer.highContrast} />}
     </form>
   );

@@ -1,0 +1,207 @@
+/**
+ * The composer against the real demo backend: tool and model choice reaching `inference_options`, @-mentions
+ * answered by a host function across the bridge, commands, attachments with both upload strategies (and a file
+ * refused before upload), and dictation without a microphone.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Frame, Page, Request } from '@playwright/test';
+import { expect, test, widgetFrame } from './support/fixtures.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.x A/AA violations in the frame (as in a11y.spec.ts). */
+async function violations(frame: Frame): Promise<string[]> {
+  await frame.evaluate(axeSource);
+  return frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+type Body = { type: string; params: Record<string, unknown> };
+
+/** Records every ChatKit API request body and every other request to the backend's folder. */
+function record(page: Page) {
+  const api: Body[] = [];
+  const other: { method: string; path: string }[] = [];
+  page.on('request', (req: Request) => {
+    const url = new URL(req.url());
+    if (!/^\/chatkit(\/|$)/.test(url.pathname) || req.method() === 'OPTIONS') return;
+    if (url.pathname === '/chatkit') api.push(req.postDataJSON() as Body);
+    else other.push({ method: req.method(), path: url.pathname });
+  });
+  return { api, other };
+}
+
+async function open(page: Page, url: string): Promise<Frame> {
+  await page.goto(url);
+  const frame = await widgetFrame(page);
+  await expect(frame.getByRole('button', { name: 'Tools' })).toBeVisible();
+  return frame;
+}
+
+const sent = (api: Body[]) => api.filter((b) => b.type === 'threads.create' || b.type === 'threads.add_user_message').map((b) => b.params.input as Record<string, unknown>);
+
+test('the tool menu and the model picker reach inference_options; Escape closes a menu, not the panel', async ({ page, demo }) => {
+  const { api } = record(page);
+  const frame = await open(page, `${demo.hostUrl}composer-features.html`);
+  await frame.getByRole('button', { name: 'Tools' }).click();
+  await expect(frame.getByRole('menuitemradio', { name: 'Search the web' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(frame.getByRole('menu')).toHaveCount(0);
+  await expect(frame.getByRole('button', { name: 'Tools' })).toBeFocused();
+  await expect(frame.getByRole('dialog')).toBeVisible();
+
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const composer = frame.getByRole('textbox', { name: 'Search the web for…' });
+  await expect(composer).toBeVisible();
+  await expect(frame.locator('.ck-tool-chip')).toHaveText('Search');
+
+  const picker = frame.getByRole('button', { name: 'Model: Smart' });
+  await picker.click();
+  await expect(frame.getByRole('menuitemradio', { name: 'Legacy' })).toBeDisabled();
+  await frame.getByRole('menuitemradio', { name: /Fast/ }).click();
+  await expect(frame.getByRole('button', { name: 'Model: Fast' })).toBeVisible();
+
+  await composer.fill('hello tools');
+  await composer.press('Enter');
+  await expect(frame.getByText('hello tools', { exact: true }).first()).toBeVisible();
+  await expect.poll(() => sent(api)).toEqual([
+    { content: [{ type: 'input_text', text: 'hello tools' }], attachments: [], inference_options: { tool_choice: { id: 'search' }, model: 'fast' } },
+  ]);
+  // Not persistent: cleared after sending.
+  await expect(frame.getByRole('textbox', { name: 'Message the AI' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { toolChanges: unknown[] }).toolChanges)).toEqual(['search', null]);
+});
+
+test('@-mentions come from the host onTagSearch and are sent as input_tag parts', async ({ page, demo }) => {
+  const { api } = record(page);
+  const frame = await open(page, `${demo.hostUrl}composer-features.html`);
+  const composer = frame.getByRole('textbox', { name: 'Message the AI' });
+  await composer.click();
+  await composer.pressSequentially('Ask @a');
+  const list = frame.getByRole('listbox', { name: 'Mention' });
+  await expect(list.getByRole('group', { name: 'People' }).getByRole('option')).toHaveText(['Ana Lima', 'Alan Turing']);
+  await expect(list.getByRole('group', { name: 'Docs' }).getByRole('option')).toHaveText(['Roadmap']);
+  await composer.press('ArrowDown');
+  await composer.press('Enter');
+  await expect(list).toHaveCount(0);
+  await expect(frame.locator('.ck-tag-chip')).toHaveText('Alan Turing');
+  await expect(composer).toHaveValue('Ask ');
+  expect((await page.evaluate(() => (window as unknown as { searches: string[] }).searches)).at(-1)).toBe('a');
+
+  await composer.pressSequentially('@ro');
+  await expect(list.getByRole('option')).toHaveText(['Roadmap']);
+  await composer.press('Escape');
+  await expect(list).toHaveCount(0);
+  await expect(frame.getByRole('dialog')).toBeVisible();
+  await composer.press('Backspace');
+  await composer.press('Backspace');
+  await composer.press('Backspace');
+  await composer.pressSequentially('please');
+  await composer.press('Enter');
+  await expect.poll(() => sent(api)).toEqual([
+    {
+      content: [
+        { type: 'input_text', text: 'Ask please' },
+        { type: 'input_tag', id: 'u_alan', text: 'Alan Turing', data: { email: 'alan@example.com' }, group: 'People', interactive: false },
+      ],
+      attachments: [],
+      inference_options: { model: 'smart' },
+    },
+  ]);
+});
+
+test('the "@" button opens the search; "/" opens commands whose entity answer becomes a tag', async ({ page, demo }) => {
+  const frame = await open(page, `${demo.hostUrl}composer-features.html`);
+  await frame.getByRole('button', { name: 'Mention' }).click();
+  const composer = frame.getByRole('textbox', { name: 'Message the AI' });
+  await expect(composer).toHaveValue('@');
+  await expect(frame.getByRole('listbox', { name: 'Mention' }).getByRole('option')).toHaveCount(3);
+  await composer.fill('');
+  await composer.pressSequentially('/ment');
+  const commands = frame.getByRole('listbox', { name: 'Commands' });
+  await expect(commands.getByRole('group', { name: 'Docs' }).getByRole('option')).toHaveText(['Mention the roadmap']);
+  await composer.press('Enter');
+  await expect(frame.locator('.ck-tag-chip')).toHaveText('Roadmap');
+  await expect(composer).toHaveValue('');
+});
+
+for (const strategy of ['direct', 'two_phase'] as const) {
+  test(`attachments upload with the ${strategy} strategy and are sent with the message`, async ({ page, demo }) => {
+    const { api, other } = record(page);
+    const frame = await open(page, `${demo.hostUrl}composer-features.html?strategy=${strategy}`);
+    await frame.locator('input[type="file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello attachments') });
+    const chip = frame.locator('.ck-attachment');
+    await expect(chip).toHaveAttribute('data-status', 'done');
+    await expect(frame.getByRole('button', { name: 'Remove notes.txt' })).toBeVisible();
+    const composer = frame.getByRole('textbox', { name: 'Message the AI' });
+    await composer.fill('what did I attach?');
+    await composer.press('Enter');
+    await expect(chip).toHaveCount(0);
+    const message = sent(api)[0];
+    expect((message?.attachments as string[]).length).toBe(1);
+    const id = (message?.attachments as string[])[0];
+    if (strategy === 'two_phase') {
+      expect(api[0]).toEqual({ type: 'attachments.create', params: { name: 'notes.txt', size: 17, mime_type: 'text/plain' } });
+      expect(other).toEqual([{ method: 'PUT', path: `/chatkit/uploads/${id}` }]);
+    } else {
+      expect(api.map((b) => b.type)).toEqual(['threads.create']);
+      expect(other).toEqual([{ method: 'POST', path: '/chatkit/upload' }]);
+    }
+    await expect(frame.getByRole('listitem').filter({ hasText: 'notes.txt: text/plain, 17 B' })).toBeVisible();
+  });
+}
+
+test('removing an uploaded attachment deletes it on the server', async ({ page, demo }) => {
+  const { api } = record(page);
+  const frame = await open(page, `${demo.hostUrl}composer-features.html?strategy=two_phase`);
+  await frame.locator('input[type="file"]').setInputFiles({ name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('a') });
+  await expect(frame.locator('.ck-attachment')).toHaveAttribute('data-status', 'done');
+  await frame.getByRole('button', { name: 'Remove a.txt' }).click();
+  await expect(frame.locator('.ck-attachment')).toHaveCount(0);
+  await expect.poll(() => api.map((b) => b.type)).toEqual(['attachments.create', 'attachments.delete']);
+  expect(api[1]?.params.attachment_id).toMatch(/^atc_|^att/);
+});
+
+test('a file over the size limit is refused before any upload, with a clear message', async ({ page, demo }) => {
+  const { api, other } = record(page);
+  const frame = await open(page, `${demo.hostUrl}composer-features.html?maxSize=1024`);
+  await frame.locator('input[type="file"]').setInputFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(4096) });
+  await expect(frame.getByRole('alert')).toHaveText('big.bin is larger than 1 kB.');
+  await expect(frame.locator('.ck-attachment')).toHaveCount(0);
+  expect([api, other]).toEqual([[], []]);
+});
+
+test('dictation says it is unavailable when the browser has no microphone to open', async ({ page, demo }) => {
+  // Headless Chromium has no capture device, so getUserMedia fails with NotFoundError. (The denied path — the
+  // iframe without allow="microphone", or the user saying no — is covered by the unit tests.)
+  const frame = await open(page, `${demo.hostUrl}composer-features.html`);
+  await frame.getByRole('button', { name: 'Dictate' }).click();
+  await expect(frame.getByRole('alert')).toHaveText('Dictation isn’t available here.');
+  await expect(frame.getByRole('button', { name: 'Dictate' })).toBeEnabled();
+});
+
+test('the toolbar, chips, notices, an open menu and an open suggestion list have no axe violations, light and dark', async ({ page, demo }) => {
+  const frame = await open(page, `${demo.hostUrl}composer-features.html?maxSize=100`);
+  await frame.getByRole('button', { name: 'Tools' }).click();
+  await frame.getByRole('menuitemradio', { name: 'Search the web' }).click();
+  await frame.locator('input[type="file"]').setInputFiles([
+    { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('a') },
+    { name: 'big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(500) },
+  ]);
+  await expect(frame.locator('.ck-attachment')).toHaveAttribute('data-status', 'done');
+  const composer = frame.getByRole('textbox');
+  await composer.pressSequentially('@a');
+  await expect(frame.getByRole('option')).toHaveCount(3);
+  expect(await violations(frame)).toEqual([]);
+  await composer.press('Enter');
+  await frame.getByRole('button', { name: 'Model: Smart' }).click();
+  expect(await violations(frame)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await frame.evaluate(() => document.documentElement.setAttribute('data-color-scheme', 'dark'));
+  expect(await violations(frame)).toEqual([]);
+});
