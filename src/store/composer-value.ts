@@ -2,22 +2,14 @@
  * Draft edits beyond typing, loaded with the composer's extras: inserting text at the caret, tags, validated
  * tool and model selection, and `setComposerValue` (CHATKIT.md §2.2), which fills the draft without sending.
  */
-import type { Entity, UserMessageContent } from '../config/types.ts';
+import type { Entity, SetComposerValueParams, UserMessageContent } from '../config/types.ts';
 import type { Attachment } from '../protocol/attachments.ts';
 import type { ComposerModel } from './composer-model.ts';
 import { addFiles, replaceAttachments } from './uploads.ts';
 
-/** What `setComposerValue` passes (already checked by method-params.ts). */
-export interface ComposerValue {
-  text?: string;
-  /** Tags may omit `data` and `interactive` here, as in ChatKit's own type. */
-  content?: UserMessageContent[];
-  reply?: string;
-  attachments?: Attachment[];
-  files?: File[];
-  selectedToolId?: string | null;
-  selectedModelId?: string;
-}
+/** What `setComposerValue` passes (already checked by method-params.ts): ChatKit's parameters, with attachments in
+ * the wire shape method-params.ts validated them against. Tags may omit `data` and `interactive`, as in ChatKit. */
+export type ComposerValue = Omit<SetComposerValueParams, 'attachments'> & { attachments?: Attachment[] };
 
 /** An error a host method rejects with: the caller passed something that cannot be applied. */
 export function invalidValue(message: string): Error {
