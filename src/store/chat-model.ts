@@ -3,61 +3,25 @@
  * the thread's persistence across reloads. State is signals; writes go through the actions below; stream events
  * are applied by the pure reducer (apply-stream-event.ts) inside `runResponse`.
  *
- * Long because it is the one place that sequences requests: send, stop, retry, load, page, client tools and
- * feedback all share the busy/abort/failure state and must not be split across modules that could race.
+ * Every request goes through one `respond` (streams) or `need()` (JSON) and one busy/abort/failure state, kept
+ * here in the shared core; thread loading (thread-loader.ts) and item actions (item-actions.ts) build on it.
  */
 import { computed, signal } from '@preact/signals';
 import type { ApiClient } from '../client/api-client.ts';
-import type { ResolvedOptions } from '../config/resolved.ts';
-import type { Attachment } from '../protocol/attachments.ts';
-import type { InferenceOptions, UserMessageContent } from '../protocol/content.ts';
 import type { ThreadItem, UserMessageItem } from '../protocol/items.ts';
-import { parseItemPage, parseThread } from '../protocol/parse-items.ts';
-import { parseSyncActionResult } from '../protocol/parse.ts';
-import type { StructuredInputSubmission } from '../protocol/structured-input.ts';
-import type { ActionConfig } from '../protocol/widgets.ts';
 import type { ChatKitRequestInput } from '../protocol/requests.ts';
 import type { AppModel } from './app-model.ts';
 import { createBackend } from './backend.ts';
 import { LOCAL_ID_PREFIX } from './apply-stream-event.ts';
 import { emptyConversation, pruneAfterItem, type ConversationState, type ReduceEffect } from './conversation-state.ts';
+import { createItemActions } from './item-actions.ts';
 import { runResponse, type ResponseOutcome } from './response-runner.ts';
+import { createThreadLoader } from './thread-loader.ts';
 
-/** A failure the thread shows, with what Retry does. */
-export interface Failure {
-  message: string;
-  retry: (() => Promise<void>) | null;
-}
+import { BusyError, type ChatCore, type ChatEnv, type Failure, type SendInput } from './chat-types.ts';
 
-/** What `send` takes (the composer, `sendUserMessage`, start-screen prompts). */
-export interface SendInput {
-  content: UserMessageContent[];
-  attachments?: Attachment[];
-  quotedText?: string;
-  inference?: InferenceOptions;
-  newThread?: boolean;
-}
-
-/** Environment seams. */
-export interface ChatEnv {
-  /** Schedules `commit` before the next paint; returns a cancel function. */
-  frame: (commit: () => void) => () => void;
-  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
-  baseUrl: string;
-  /** Storage namespace for this widget instance. */
-  instance: string;
-}
-
-/** Items per page when paging a long thread (newest first, then older on scroll). */
-export const PAGE_SIZE = 40;
-
-/** An error thrown by methods called at the wrong time (ChatKit documents these rejections). */
-export class BusyError extends Error {
-  constructor(what: string) {
-    super(`Cannot ${what} while a response is streaming or a thread is loading`);
-    this.name = 'BusyError';
-  }
-}
+export { BusyError, type ChatCore, type ChatEnv, type Failure, type SendInput };
+export { PAGE_SIZE } from './thread-loader.ts';
 
 /** Creates the conversation model. */
 export function createChatModel(app: AppModel, env: ChatEnv) {
@@ -81,7 +45,7 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
     }
   });
   const storageKey = `chatkit:${env.instance}:thread`;
-  let olderCursor: string | undefined;
+  const paging: { cursor?: string | undefined } = {};
   let controller: AbortController | null = null;
   let engaged = false;
   let localIds = 0;
@@ -150,39 +114,7 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
       app.bumpUnread();
       if (last.type === 'assistant_message') announced.value = { id: last.id, text: last.content.map((p) => p.text).join('\n') };
     }
-    if (outcome.kind === 'complete') await runClientTool();
-  }
-
-  /** A pending client tool call at the end of a turn runs on the host, then the stream continues (§3.10). */
-  async function runClientTool(): Promise<void> {
-    const state = conversation.peek();
-    const last = state.items.at(-1);
-    const onClientTool = app.options.peek().onClientTool;
-    if (!state.thread || last?.type !== 'client_tool_call' || last.status !== 'pending') return;
-    // The server marks the call completed in its store but sends no event for it (nor does the Python SDK):
-    // mirror that locally so the transcript stops showing it as running.
-    const complete = (output: Record<string, unknown>): void => {
-      const now = conversation.peek();
-      conversation.value = { ...now, items: now.items.map((i) => (i.id === last.id ? { ...last, status: 'completed' as const, output } : i)) };
-    };
-    if (!onClientTool) {
-      const message = `The assistant asked this page to run "${last.name}", but no onClientTool handler is set`;
-      app.reportError(new Error(message));
-      complete({ error: message });
-      return;
-    }
-    let result: Record<string, unknown>;
-    try {
-      const value = await onClientTool({ name: last.name, params: last.arguments });
-      result = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      app.reportError(new Error(`Client tool "${last.name}" failed: ${message}`));
-      result = { error: message };
-    }
-    complete(result);
-    const request: ChatKitRequestInput = { type: 'threads.add_client_tool_output', params: { thread_id: state.thread.id, result } };
-    await respond(request, () => respond(request, async () => undefined));
+    if (outcome.kind === 'complete') await actions.runClientTool();
   }
 
   /** Sends a user message: shown at once, then streamed into the thread. `onStart` runs once it is on its way. */
@@ -250,163 +182,22 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
     conversation.value = emptyConversation;
     failure.value = null;
     hasOlder.value = false;
-    olderCursor = undefined;
+    paging.cursor = undefined;
     if (had !== null) {
       app.emit('chatkit.thread.change', { threadId: null });
       persist(null);
     }
   }
 
-  /** Opens thread `id` (or the new-thread view for null), newest items first. */
-  async function loadThread(id: string | null): Promise<void> {
-    idle('load a thread');
-    if (id === null) return startNewThread();
-    const c = need();
-    status.value = 'loading';
-    failure.value = null;
-    app.emit('chatkit.thread.load.start', { threadId: id });
-    try {
-      const thread = await c.json({ type: 'threads.get_by_id', params: { thread_id: id } }, (v) => parseThread(v, (r) => log('item.ignored', { reason: r })));
-      let items: ThreadItem[] = thread.items.data;
-      olderCursor = undefined;
-      hasOlder.value = false;
-      if (thread.items.has_more) {
-        // get_by_id returns the OLDEST page; a chat opens at its newest messages, so fetch those instead.
-        const page = await c.json({ type: 'items.list', params: { thread_id: id, order: 'desc', limit: PAGE_SIZE } }, (v) => parseItemPage(v));
-        items = [...page.data].reverse();
-        hasOlder.value = page.has_more;
-        olderCursor = page.after;
-      }
-      const { items: _page, ...meta } = thread;
-      const changed = threadId.peek() !== id;
-      conversation.value = { ...emptyConversation, thread: meta, items };
-      if (changed) app.emit('chatkit.thread.change', { threadId: id });
-      persist(id);
-    } catch (e) {
-      failure.value = { message: (e as Error).message, retry: () => loadThread(id) };
-      throw e;
-    } finally {
-      status.value = 'idle';
-      app.emit('chatkit.thread.load.end', { threadId: id });
-    }
-  }
-
-  /** Loads the page of items before the oldest one shown. */
-  async function loadOlder(): Promise<void> {
-    const state = conversation.peek();
-    if (!state.thread || !hasOlder.peek() || loadingOlder.peek()) return;
-    loadingOlder.value = true;
-    try {
-      const page = await need().json({ type: 'items.list', params: { thread_id: state.thread.id, order: 'desc', limit: PAGE_SIZE, after: olderCursor } }, (v) => parseItemPage(v));
-      const now = conversation.peek();
-      if (now.thread?.id !== state.thread.id) return;
-      const known = new Set(now.items.map((i) => i.id));
-      conversation.value = { ...now, items: [...[...page.data].reverse().filter((i) => !known.has(i.id)), ...now.items] };
-      hasOlder.value = page.has_more;
-      olderCursor = page.after;
-    } finally {
-      loadingOlder.value = false;
-    }
-  }
-
-  /** Boot: the configured initial thread, else the one stored from the last visit. */
-  async function restore(options: ResolvedOptions): Promise<void> {
-    let stored: string | null = null;
-    try {
-      stored = env.storage?.getItem(storageKey) ?? null;
-    } catch {
-      stored = null;
-    }
-    const id = options.initialThread ?? stored;
-    if (!id || !client.peek()) return;
-    try {
-      await loadThread(id);
-    } catch {
-      // A stored thread that no longer exists starts a fresh chat instead of an error screen.
-      if (!options.initialThread) {
-        failure.value = null;
-        startNewThread();
-        try {
-          env.storage?.removeItem(storageKey);
-        } catch {
-          /* storage blocked */
-        }
-      }
-    }
-  }
-
-  /** Thumbs up/down on the items of one assistant turn. */
-  async function feedback(itemIds: string[], kind: 'positive' | 'negative'): Promise<void> {
-    const thread = conversation.peek().thread;
-    if (!thread) return;
-    await need().json({ type: 'items.feedback', params: { thread_id: thread.id, item_ids: itemIds, kind } }, (v) => ({ ok: true, value: v }));
-  }
-
-  /** A server action (`threads.custom_action`), streamed like a response; also `sendCustomAction()`. */
-  async function sendCustomAction(action: { type: string; payload?: unknown }, itemId?: string, onStart?: () => void): Promise<void> {
-    const thread = conversation.peek().thread;
-    if (!thread) throw new Error('There is no thread to send the action to');
-    idle('send an action');
-    const request: ChatKitRequestInput = {
-      type: 'threads.custom_action',
-      params: { thread_id: thread.id, ...(itemId ? { item_id: itemId } : {}), action: { type: action.type, ...(action.payload !== undefined ? { payload: action.payload } : {}) } },
-    };
-    await respond(request, () => respond(request, async () => undefined), onStart);
-  }
-
-  /**
-   * A widget action (§3.11): `handler: 'client'` runs `widgets.onAction` on the host; a server action streams
-   * (`threads.custom_action`) or, with `streaming: false`, replaces the widget in place (`threads.sync_custom_action`,
-   * allowed while a response streams). Form values are already merged into `action.payload` by the renderer.
-   */
-  async function widgetAction(action: ActionConfig, itemId: string, values?: Record<string, unknown>): Promise<void> {
-    const payload = values ? { ...values, ...(action.payload as Record<string, unknown> | undefined) } : action.payload;
-    const plain = { type: action.type, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) };
-    if (action.handler === 'client') {
-      const item = conversation.peek().items.find((i) => i.id === itemId);
-      const onAction = app.options.peek().widgets.onAction;
-      if (!onAction) throw new Error(`Widget action "${action.type}" needs widgets.onAction on the page`);
-      if (item?.type === 'widget') await onAction(plain, { id: itemId, widget: item.widget as never });
-      return;
-    }
-    if (action.streaming !== false) return sendCustomAction(plain, itemId);
-    const thread = conversation.peek().thread;
-    if (!thread) return;
-    const result = await need().json({ type: 'threads.sync_custom_action', params: { thread_id: thread.id, item_id: itemId, action: plain } }, (v) => parseSyncActionResult(v));
-    const updated = result.updated_item;
-    if (updated) {
-      const now = conversation.peek();
-      conversation.value = { ...now, items: now.items.map((i) => (i.id === updated.id ? updated : i)) };
-    }
-  }
-
-  /** Answers (or skips) a pending `structured_input` item; the server replaces it and continues (§3.5.7). */
-  async function submitStructuredInput(itemId: string, submission: StructuredInputSubmission): Promise<void> {
-    const thread = conversation.peek().thread;
-    if (!thread) throw new Error('There is no thread to answer in');
-    const request: ChatKitRequestInput = { type: 'threads.add_structured_input', params: { thread_id: thread.id, item_id: itemId, input: submission } };
-    await respond(request, () => respond(request, async () => undefined));
-  }
-
-  /** The ids of the reply items of the turn that contains `itemId` (what feedback rates). */
-  function turnItemIds(itemId: string): string[] {
-    const items = conversation.peek().items;
-    const index = items.findIndex((i) => i.id === itemId);
-    if (index === -1) return [itemId];
-    let start = index;
-    while (start > 0 && items[start - 1]?.type !== 'user_message') start--;
-    let end = index;
-    while (end + 1 < items.length && items[end + 1]?.type !== 'user_message') end++;
-    return items.slice(start, end + 1).map((i) => i.id);
-  }
+  const core: ChatCore = { app, env, conversation, status, failure, hasOlder, loadingOlder, threadId, storageKey, client, paging, need, idle, log, persist, respond, startNewThread };
+  const threads = createThreadLoader(core);
+  const actions = createItemActions(core);
 
   return {
+    ...threads,
+    ...actions,
     conversation,
     status,
-    turnItemIds,
-    sendCustomAction,
-    widgetAction,
-    submitStructuredInput,
     failure,
     hasOlder,
     loadingOlder,
@@ -422,10 +213,6 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
       idle('start a new thread');
       startNewThread();
     },
-    loadThread,
-    loadOlder,
-    restore,
-    feedback,
     dismissFailure: () => void (failure.value = null),
   };
 }

@@ -2,7 +2,7 @@
  * Draft edits beyond typing, loaded with the composer's extras: inserting text at the caret, tags, validated
  * tool and model selection, and `setComposerValue` (CHATKIT.md §2.2), which fills the draft without sending.
  */
-import type { Entity, SetComposerValueParams, UserMessageContent } from '../config/types.ts';
+import type { Entity, SetComposerValueParams } from '../config/types.ts';
 import type { Attachment } from '../protocol/attachments.ts';
 import type { ComposerModel } from './composer-model.ts';
 import { addFiles, replaceAttachments } from './uploads.ts';

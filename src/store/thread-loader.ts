@@ -1,0 +1,97 @@
+/**
+ * Opening threads: by id (newest page first, since `threads.get_by_id` returns the oldest), older pages on demand,
+ * and the thread of the last visit on boot. Part of the chat model (chat-model.ts), over its shared core.
+ */
+import type { ResolvedOptions } from '../config/resolved.ts';
+import type { ThreadItem } from '../protocol/items.ts';
+import { parseItemPage, parseThread } from '../protocol/parse-items.ts';
+import type { ChatCore } from './chat-model.ts';
+import { emptyConversation } from './conversation-state.ts';
+
+/** Items per page when paging a long thread (newest first, then older on scroll). */
+export const PAGE_SIZE = 40;
+
+/** The thread actions of the chat model. */
+export function createThreadLoader(core: ChatCore) {
+  const { app, env, conversation, status, failure, hasOlder, loadingOlder, threadId, client, need, idle, log, persist, startNewThread } = core;
+
+  /** Opens thread `id` (or the new-thread view for null), newest items first. */
+  async function loadThread(id: string | null): Promise<void> {
+    idle('load a thread');
+    if (id === null) return startNewThread();
+    const c = need();
+    status.value = 'loading';
+    failure.value = null;
+    app.emit('chatkit.thread.load.start', { threadId: id });
+    try {
+      const thread = await c.json({ type: 'threads.get_by_id', params: { thread_id: id } }, (v) => parseThread(v, (r) => log('item.ignored', { reason: r })));
+      let items: ThreadItem[] = thread.items.data;
+      core.paging.cursor = undefined;
+      hasOlder.value = false;
+      if (thread.items.has_more) {
+        // get_by_id returns the OLDEST page; a chat opens at its newest messages, so fetch those instead.
+        const page = await c.json({ type: 'items.list', params: { thread_id: id, order: 'desc', limit: PAGE_SIZE } }, (v) => parseItemPage(v));
+        items = [...page.data].reverse();
+        hasOlder.value = page.has_more;
+        core.paging.cursor = page.after;
+      }
+      const { items: _page, ...meta } = thread;
+      const changed = threadId.peek() !== id;
+      conversation.value = { ...emptyConversation, thread: meta, items };
+      if (changed) app.emit('chatkit.thread.change', { threadId: id });
+      persist(id);
+    } catch (e) {
+      failure.value = { message: (e as Error).message, retry: () => loadThread(id) };
+      throw e;
+    } finally {
+      status.value = 'idle';
+      app.emit('chatkit.thread.load.end', { threadId: id });
+    }
+  }
+
+  /** Loads the page of items before the oldest one shown. */
+  async function loadOlder(): Promise<void> {
+    const state = conversation.peek();
+    if (!state.thread || !hasOlder.peek() || loadingOlder.peek()) return;
+    loadingOlder.value = true;
+    try {
+      const page = await need().json({ type: 'items.list', params: { thread_id: state.thread.id, order: 'desc', limit: PAGE_SIZE, after: core.paging.cursor } }, (v) => parseItemPage(v));
+      const now = conversation.peek();
+      if (now.thread?.id !== state.thread.id) return;
+      const known = new Set(now.items.map((i) => i.id));
+      conversation.value = { ...now, items: [...[...page.data].reverse().filter((i) => !known.has(i.id)), ...now.items] };
+      hasOlder.value = page.has_more;
+      core.paging.cursor = page.after;
+    } finally {
+      loadingOlder.value = false;
+    }
+  }
+
+  /** Boot: the configured initial thread, else the one stored from the last visit. */
+  async function restore(options: ResolvedOptions): Promise<void> {
+    let stored: string | null = null;
+    try {
+      stored = env.storage?.getItem(core.storageKey) ?? null;
+    } catch {
+      stored = null;
+    }
+    const id = options.initialThread ?? stored;
+    if (!id || !client.peek()) return;
+    try {
+      await loadThread(id);
+    } catch {
+      // A stored thread that no longer exists starts a fresh chat instead of an error screen.
+      if (!options.initialThread) {
+        failure.value = null;
+        startNewThread();
+        try {
+          env.storage?.removeItem(core.storageKey);
+        } catch {
+          /* storage blocked */
+        }
+      }
+    }
+  }
+
+  return { loadThread, loadOlder, restore };
+}
