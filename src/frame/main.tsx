@@ -47,11 +47,21 @@ async function boot(): Promise<void> {
   const history = createHistoryModel(app, chat);
   const models = { app, chat, composer, history };
   let restored = false;
-  // The first options (data-* or setOptions) restore the thread of the last visit, once.
+  let initialThread: string | null = null;
+  // The first options (data-* or setOptions) restore the thread of the last visit, once; later options that name
+  // a different initialThread open it (an SPA saying "show this thread").
   const onOptions = (): void => {
-    if (restored || !app?.configured.peek()) return;
-    restored = true;
-    void chat.restore(app.options.peek());
+    if (!app?.configured.peek()) return;
+    const options = app.options.peek();
+    const wanted = options.initialThread;
+    const changed = wanted !== null && wanted !== initialThread;
+    initialThread = wanted;
+    if (!restored) {
+      restored = true;
+      void chat.restore(options);
+    } else if (changed && wanted !== chat.threadId.peek() && chat.status.peek() === 'idle') {
+      void chat.loadThread(wanted).catch((e: Error) => app?.reportError(e));
+    }
   };
   registerMethods(handlers, models, onOptions);
   applyTheme(app);

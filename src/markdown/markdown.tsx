@@ -1,4 +1,4 @@
-import { type ComponentChild, type VNode } from 'preact';
+import { Fragment, h, type ComponentChild, type VNode } from 'preact';
 import { useRef } from 'preact/hooks';
 import { parseMarkdown } from './block-parser.ts';
 import { createIncrementalMarkdown, type IncrementalMarkdown } from './incremental.ts';
@@ -27,6 +27,35 @@ export interface MarkdownProps extends RenderMarkdownOptions {
   streaming?: boolean | undefined;
 }
 
+/** Frozen top-level blocks per memoized group: a render of a long answer diffs a few groups, not every block. */
+const GROUP = 24;
+const groupsOf = new WeakMap<RenderContext, WeakMap<object, { kids: ComponentChild[]; vnode: VNode }>>();
+
+/**
+ * Wraps whole runs of GROUP block vnodes (already memoized per block) in one Fragment vnode that is reused while
+ * its blocks are: Preact skips a vnode it has seen before in one comparison. Fragments add no DOM, so the markup
+ * and the CSS (`.ck-md > :last-child`…) are unchanged. The last block of a streaming answer is never grouped.
+ */
+function group(blocks: readonly Block[], kids: ComponentChild[], x: RenderContext, streaming?: boolean): ComponentChild[] {
+  let cache = groupsOf.get(x);
+  if (!cache) groupsOf.set(x, (cache = new WeakMap()));
+  const frozen = streaming ? kids.length - 1 : kids.length;
+  const out: ComponentChild[] = [];
+  let i = 0;
+  for (; i + GROUP <= frozen; i += GROUP) {
+    const slice = kids.slice(i, i + GROUP);
+    const hit = cache.get(blocks[i] as Block);
+    if (hit && hit.kids.every((k, j) => k === slice[j])) out.push(hit.vnode);
+    else {
+      const vnode = h(Fragment, null, slice);
+      cache.set(blocks[i] as Block, { kids: slice, vnode });
+      out.push(vnode);
+    }
+  }
+  for (; i < kids.length; i++) out.push(kids[i]);
+  return out;
+}
+
 function renderRoot(
   blocks: readonly Block[],
   markers: RenderMarkdownOptions['markers'],
@@ -35,7 +64,7 @@ function renderRoot(
 ): VNode {
   const sorted = [...(markers ?? [])].sort((a, b) => a.index - b.index);
   // With no blocks at all there is nowhere to attach markers, so they stand alone.
-  const kids: ComponentChild = blocks.length ? renderBlocks(blocks, sorted, x) : sorted.map((m) => m.render());
+  const kids: ComponentChild = blocks.length ? group(blocks, renderBlocks(blocks, sorted, x), x, streaming) : sorted.map((m) => m.render());
   return <div class={streaming ? 'ck-md ck-md-streaming' : 'ck-md'}>{kids}</div>;
 }
 
