@@ -1,8 +1,8 @@
-import { Fragment, h, type ComponentChild, type VNode } from 'preact';
+import type { ComponentChild, VNode } from 'preact';
 import { useRef } from 'preact/hooks';
 import { parseMarkdown } from './block-parser.ts';
 import { createIncrementalMarkdown, type IncrementalMarkdown } from './incremental.ts';
-import { renderBlocks, type MarkdownMarker, type RenderContext } from './render.tsx';
+import { frozen, renderBlocks, type FrozenProps, type MarkdownMarker, type RenderContext } from './render.tsx';
 import { DEFAULT_MARKDOWN_STRINGS, type MarkdownStrings } from './strings.ts';
 import type { Block } from './types.ts';
 import type { UrlPolicy } from './url-policy.ts';
@@ -27,30 +27,22 @@ export interface MarkdownProps extends RenderMarkdownOptions {
   streaming?: boolean | undefined;
 }
 
-/** Frozen top-level blocks per memoized group: a render of a long answer diffs a few groups, not every block. */
+/** Finished top-level blocks per frozen group: a render of a long answer compares a few groups, not every block. */
 const GROUP = 24;
-const groupsOf = new WeakMap<RenderContext, WeakMap<object, { kids: ComponentChild[]; vnode: VNode }>>();
 
 /**
- * Wraps whole runs of GROUP block vnodes (already memoized per block) in one Fragment vnode that is reused while
- * its blocks are: Preact skips a vnode it has seen before in one comparison. Fragments add no DOM, so the markup
- * and the CSS (`.ck-md > :last-child`…) are unchanged. The last block of a streaming answer is never grouped.
+ * Wraps each whole run of GROUP finished blocks in one Frozen `<div class="ck-md-run">` that depends on all of
+ * its blocks, so Preact skips the run in one comparison and the browser skips laying out and painting the runs
+ * that are off screen (content-visibility, styles/markdown.css). The blocks after the last whole run, the one
+ * still streaming among them, stay direct children of `.ck-md`.
  */
-function group(blocks: readonly Block[], kids: ComponentChild[], x: RenderContext, streaming?: boolean): ComponentChild[] {
-  let cache = groupsOf.get(x);
-  if (!cache) groupsOf.set(x, (cache = new WeakMap()));
-  const frozen = streaming ? kids.length - 1 : kids.length;
+function group(kids: Array<VNode<FrozenProps>>, streaming?: boolean): ComponentChild[] {
+  const done = streaming ? kids.length - 1 : kids.length;
   const out: ComponentChild[] = [];
   let i = 0;
-  for (; i + GROUP <= frozen; i += GROUP) {
+  for (; i + GROUP <= done; i += GROUP) {
     const slice = kids.slice(i, i + GROUP);
-    const hit = cache.get(blocks[i] as Block);
-    if (hit && hit.kids.every((k, j) => k === slice[j])) out.push(hit.vnode);
-    else {
-      const vnode = h(Fragment, null, slice);
-      cache.set(blocks[i] as Block, { kids: slice, vnode });
-      out.push(vnode);
-    }
+    out.push(frozen(slice.flatMap((k) => k.props.deps), () => <div class="ck-md-run">{slice}</div>));
   }
   for (; i < kids.length; i++) out.push(kids[i]);
   return out;
@@ -64,7 +56,7 @@ function renderRoot(
 ): VNode {
   const sorted = [...(markers ?? [])].sort((a, b) => a.index - b.index);
   // With no blocks at all there is nowhere to attach markers, so they stand alone.
-  const kids: ComponentChild = blocks.length ? group(blocks, renderBlocks(blocks, sorted, x), x, streaming) : sorted.map((m) => m.render());
+  const kids: ComponentChild = blocks.length ? group(renderBlocks(blocks, sorted, x), streaming) : sorted.map((m) => m.render());
   return <div class={streaming ? 'ck-md ck-md-streaming' : 'ck-md'}>{kids}</div>;
 }
 
@@ -72,7 +64,6 @@ const makeContext = (o: RenderMarkdownOptions, deeplink: DeeplinkHandler): Rende
   policy: o.policy,
   strings: o.strings ?? DEFAULT_MARKDOWN_STRINGS,
   deeplink,
-  cache: new WeakMap(),
 });
 
 /** Renders markdown that may still be streaming; each update re-parses and re-renders only the open tail. */

@@ -1,9 +1,9 @@
 /**
- * Blocks → vnodes through a fixed set of elements; text always becomes text nodes. A block's vnode is memoized
- * by the block object (plus the markers that land in it), so a frozen block is rendered once and Preact skips it
- * on every later update.
+ * Blocks → vnodes through a fixed set of elements; text always becomes text nodes. Each block is a Frozen
+ * component keyed by the block object (plus the markers that land in it), so a finished block is rendered once
+ * and Preact skips it on every later update.
  */
-import { Fragment, h, type ComponentChild } from 'preact';
+import { Component, Fragment, h, type ComponentChild, type VNode } from 'preact';
 import { CodeBlock } from './code-block.tsx';
 import { GuardedImage } from './guarded-image.tsx';
 import { flattenText } from './inline-parser.ts';
@@ -18,19 +18,41 @@ export interface MarkdownMarker {
   render: () => ComponentChild;
 }
 
-/** What rendering needs besides the blocks. `cache` must be dropped when policy or strings change. */
+/** What rendering needs besides the blocks. A new context re-renders every block. */
 export interface RenderContext {
   policy: UrlPolicy;
   strings: MarkdownStrings;
   deeplink: (name: string, data: Record<string, string>) => void;
-  cache: WeakMap<object, [string, ComponentChild]>;
 }
+
+export interface FrozenProps {
+  deps: readonly unknown[];
+  make: () => ComponentChild;
+}
+
+/**
+ * Renders `make()`, then lets Preact skip the subtree while every dep is the same (===) as last time. A component
+ * rather than a cache of vnodes: a cached vnode keeps the parent pointer of the render that first mounted it, and
+ * with it that render's whole vnode tree, so a long streamed answer would hold one stale tree per block.
+ */
+class Frozen extends Component<FrozenProps> {
+  override shouldComponentUpdate(next: FrozenProps) {
+    const a = this.props.deps;
+    const b = next.deps;
+    return a.length !== b.length || a.some((v, i) => v !== b[i]);
+  }
+  override render() {
+    return this.props.make();
+  }
+}
+
+export const frozen = (deps: readonly unknown[], make: () => ComponentChild): VNode<FrozenProps> => h(Frozen, { deps, make });
 
 type Markers = readonly MarkdownMarker[];
 interface Cursor { m: Markers; k: number }
 
 /** Renders blocks; `markers` must be sorted by index. `tight` drops the `<p>` of paragraphs (tight list items). */
-export function renderBlocks(blocks: readonly Block[], markers: Markers, x: RenderContext, tight = false): ComponentChild[] {
+export function renderBlocks(blocks: readonly Block[], markers: Markers, x: RenderContext, tight = false): Array<VNode<FrozenProps>> {
   const parts = split(blocks, markers);
   return blocks.map((b, i) => memoize(x, b, parts[i]!, tight ? 't' : '', () => renderBlock(b, parts[i]!, x, tight)));
 }
@@ -47,15 +69,8 @@ function split(xs: ReadonlyArray<{ at: number }>, markers: Markers): MarkdownMar
   return out;
 }
 
-function memoize(x: RenderContext, o: object, ms: Markers, extra: string, make: () => ComponentChild): ComponentChild {
-  const key = extra + ms.map((m) => m.key).join('\0');
-  const hit = x.cache.get(o);
-  if (hit?.[0] === key) return hit[1];
-  // Preact skips a vnode it has seen before, but wraps a bare array in a fresh Fragment each time: wrap it here.
-  let v = make();
-  if (Array.isArray(v)) v = h(Fragment, null, v);
-  x.cache.set(o, [key, v]);
-  return v;
+function memoize(x: RenderContext, o: object, ms: Markers, extra: string, make: () => ComponentChild) {
+  return frozen([o, x, extra + ms.map((m) => m.key).join('\0')], make);
 }
 
 function renderBlock(b: Block, ms: Markers, x: RenderContext, tight: boolean): ComponentChild {

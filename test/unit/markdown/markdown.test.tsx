@@ -340,6 +340,27 @@ describe('Markdown while streaming', () => {
     );
   });
 
+  it('renders a long answer (many groups of frozen blocks) like a static render, each link once', () => {
+    const link = vi.fn(policy.link);
+    const counting: UrlPolicy = { link, image: policy.image };
+    let text = '';
+    mount(<Markdown text={text} policy={counting} streaming />);
+    for (let i = 0; i < 80; i++) {
+      text += `Para [${i}](https://a.example/${i}) `;
+      act(() => render(<Markdown text={text} policy={counting} streaming />, container));
+      text += 'end.\n\n';
+      act(() => render(<Markdown text={text} policy={counting} streaming />, container));
+    }
+    act(() => render(<Markdown text={text} policy={counting} />, container));
+    const expected = document.createElement('div');
+    render(renderMarkdown(text, { policy }), expected);
+    expect(container.firstElementChild!.innerHTML).toBe(expected.firstElementChild!.innerHTML);
+    expect(container.querySelectorAll('p')).toHaveLength(80);
+    // A paragraph is rendered while open and when it freezes (at most three times), never in the 150 renders after.
+    expect(link.mock.calls.length).toBeLessThanOrEqual(80 * 3);
+    expect(link.mock.calls.filter(([href]) => href === 'https://a.example/0').length).toBeLessThanOrEqual(3);
+  });
+
   it('starts over when the text is replaced instead of extended', () => {
     mount(<Markdown text={'# Old\n\nold text\n\n- a'} policy={policy} />);
     act(() => render(<Markdown text={'New *text*'} policy={policy} />, container));
