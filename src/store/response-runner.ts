@@ -2,13 +2,19 @@
  * Runs one streaming request: applies each event to a working copy of the conversation with the pure reducer,
  * commits that copy to the signal at most once per animation frame (a 20,000-token answer is 20,000 deltas; the
  * view must not render 20,000 times), and reports how the turn ended. Stopping aborts the request and keeps
- * the partial answer.
+ * the partial answer. Events that arrive faster than they can be applied (a whole answer in one network read)
+ * are applied in slices of SLICE_MS, with a task boundary between slices so the browser can paint.
  */
 import type { Signal } from '@preact/signals';
 import type { ApiClient } from '../client/api-client.ts';
 import type { ChatKitRequestInput } from '../protocol/requests.ts';
 import { applyStreamEvent } from './apply-stream-event.ts';
 import { beginResponse, isTurnComplete, type ConversationState, type ReduceEffect } from './conversation-state.ts';
+
+/** Longest run of event handling before yielding to the event loop (half a 60 Hz frame). */
+export const SLICE_MS = 8;
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** How a response ended. */
 export type ResponseOutcome =
@@ -26,6 +32,8 @@ export interface RunOptions {
   /** Schedules a commit before the next paint; returns a cancel function. */
   frame: (commit: () => void) => () => void;
   onEffect: (effect: ReduceEffect) => void;
+  /** Clock for time slicing; performance.now by default. */
+  now?: () => number;
 }
 
 /** Streams `request` into `conversation`. Never throws; the outcome says what happened. */
@@ -38,8 +46,14 @@ export async function runResponse(o: RunOptions): Promise<ResponseOutcome> {
     cancelCommit = null;
     o.conversation.value = state;
   };
+  const now = o.now ?? (() => performance.now());
+  let sliceStart = now();
   try {
     for await (const event of o.client.stream(o.request, o.signal)) {
+      if (now() - sliceStart > SLICE_MS) {
+        await nextTask();
+        sliceStart = now();
+      }
       events += 1;
       const result = applyStreamEvent(state, event);
       state = result.state;
