@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { writeWithBackpressure } from '../../src/server/node-handler.ts';
 import { buildAnswer } from './markdown-answer.ts';
 
 /** Timing of the last stream. */
@@ -46,19 +47,6 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function write(res: ServerResponse, text: string): Promise<void> | undefined {
-  if (res.write(text)) return undefined;
-  return new Promise((resolve) => {
-    const done = (): void => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
-}
-
 async function stream(req: IncomingMessage, res: ServerResponse, request: { params?: { input?: unknown } }, url: URL, runs: StreamRun[]) {
   const tokens = Math.max(1, Number(url.searchParams.get('tokens') ?? 20000));
   const rate = Math.max(0, Number(url.searchParams.get('rate') ?? 0));
@@ -90,7 +78,7 @@ async function stream(req: IncomingMessage, res: ServerResponse, request: { para
   const send = (event: unknown): Promise<void> | undefined => {
     const chunk = sse(event);
     run.bytes += Buffer.byteLength(chunk);
-    return write(res, chunk);
+    return writeWithBackpressure(res, chunk);
   };
   await send({ type: 'thread.created', thread });
   await send({ type: 'thread.item.done', item: user });

@@ -49,6 +49,20 @@ function readLimited(req: IncomingMessage, limit: number): Promise<Uint8Array | 
   });
 }
 
+/** Writes `text`; when the socket's buffer is full, returns a promise that settles on `drain` (or `close`). */
+export function writeWithBackpressure(res: ServerResponse, text: string): Promise<void> | undefined {
+  if (res.write(text)) return undefined;
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 async function writeEvents(res: ServerResponse, events: AsyncIterable<ThreadStreamEvent>, closed: () => boolean) {
   const iterator = events[Symbol.asyncIterator]();
   try {
@@ -56,17 +70,7 @@ async function writeEvents(res: ServerResponse, events: AsyncIterable<ThreadStre
       const next = await iterator.next();
       if (next.done) break;
       if (closed()) break;
-      if (!res.write(encodeSseEvent(next.value))) {
-        await new Promise<void>((resolve) => {
-          const done = (): void => {
-            res.off('drain', done);
-            res.off('close', done);
-            resolve();
-          };
-          res.on('drain', done);
-          res.on('close', done);
-        });
-      }
+      await writeWithBackpressure(res, encodeSseEvent(next.value));
     }
   } finally {
     // When the client left, this runs the server's cancellation path before the response is closed.

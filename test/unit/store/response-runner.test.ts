@@ -23,27 +23,35 @@ const burstClient = (events: ThreadStreamEvent[]): ApiClient =>
     },
   }) as unknown as ApiClient;
 
+const textOf = (s: ConversationState): number => JSON.stringify(s.items).match(/§+/)?.[0].length ?? 0;
+
+/** Runs a burst of `deltas` with a clock; `onFrame` sees the conversation at every commit (frames are timers). */
+function run(deltas: number, now: () => number, onFrame: (s: ConversationState) => void) {
+  const conversation = signal<ConversationState>(emptyConversation);
+  const outcome = runResponse({
+    client: burstClient(longAnswer(deltas)),
+    request: { type: 'threads.create', params: { input: { content: [], attachments: [], inference_options: {} } } } as never,
+    conversation,
+    signal: new AbortController().signal,
+    frame: (commit) => {
+      const t = setTimeout(() => {
+        commit();
+        onFrame(conversation.peek());
+      }, 0);
+      return () => clearTimeout(t);
+    },
+    onEffect: () => {},
+    now,
+  });
+  return { conversation, outcome };
+}
+
 describe('runResponse', () => {
   it('applies a burst of events in time slices, so commits (frames) happen while it is still streaming', async () => {
     let clock = 0;
-    const conversation = signal<ConversationState>(emptyConversation);
     const committed: number[] = [];
-    const textOf = (s: ConversationState) => JSON.stringify(s.items).match(/§+/)?.[0].length ?? 0;
-    const outcome = await runResponse({
-      client: burstClient(longAnswer(200)),
-      request: { type: 'threads.create', params: { input: { content: [], attachments: [], inference_options: {} } } } as never,
-      conversation,
-      signal: new AbortController().signal,
-      frame: (commit) => {
-        const t = setTimeout(() => {
-          commit();
-          committed.push(textOf(conversation.peek()));
-        }, 0);
-        return () => clearTimeout(t);
-      },
-      onEffect: () => {},
-      now: () => (clock += 1), // every event costs 1 ms
-    });
+    const { conversation, outcome: done } = run(200, () => (clock += 1), (s) => committed.push(textOf(s))); // every event costs 1 ms
+    const outcome = await done;
     expect(outcome).toMatchObject({ kind: 'failed', acknowledged: true }); // it ended mid-item
     // 200 one-millisecond events in slices of SLICE_MS: the view saw partial answers along the way.
     expect(committed.length).toBeGreaterThanOrEqual(Math.floor(200 / (SLICE_MS + 1)) - 2);
@@ -54,23 +62,8 @@ describe('runResponse', () => {
   });
 
   it('does not yield while events are cheap', async () => {
-    const conversation = signal<ConversationState>(emptyConversation);
     let frames = 0;
-    await runResponse({
-      client: burstClient(longAnswer(50)),
-      request: { type: 'threads.create', params: { input: { content: [], attachments: [], inference_options: {} } } } as never,
-      conversation,
-      signal: new AbortController().signal,
-      frame: (commit) => {
-        const t = setTimeout(() => {
-          frames += 1;
-          commit();
-        }, 0);
-        return () => clearTimeout(t);
-      },
-      onEffect: () => {},
-      now: () => 0,
-    });
+    await run(50, () => 0, () => (frames += 1)).outcome;
     expect(frames).toBe(0); // the whole burst applied in one slice; the final state is set directly
   });
 });
