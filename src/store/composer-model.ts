@@ -24,6 +24,8 @@ export interface AttachmentEntry {
   /** What the chip shows: an object URL while an image uploads, the server's `preview_url` after. */
   preview?: string;
   error?: string;
+  /** The fraction of the bytes sent (whole percents), when the transport reports it. */
+  progress?: number | undefined;
   /** Uploaded by this composer: removing it before sending deletes it on the server. */
   owned: boolean;
 }

@@ -14,11 +14,22 @@ import type { Attachment } from '../protocol/attachments.ts';
 import type { ComposerLib } from './composer-lib.ts';
 import type { AttachmentEntry, ComposerModel } from './composer-model.ts';
 
+/** How the bytes of one upload are sent. */
+export interface SendInit {
+  method: string;
+  headers?: Record<string, string> | undefined;
+  body: Blob | FormData;
+  signal: AbortSignal;
+}
+
+/** Sends bytes; calls `onProgress` with the fraction sent when the transport can tell. */
+export type Send = (url: string, init: SendInit, onProgress: (fraction: number) => void) => Promise<Response>;
+
 /** Where and how files are uploaded. */
 export interface UploadTarget {
   strategy: FileUploadStrategy;
   client: ApiClient;
-  fetch: typeof fetch;
+  send: Send;
   /** The resolved `api.url` (relative upload descriptor URLs resolve against it). */
   apiUrl: string;
   /** The host page (a relative `uploadUrl` resolves against it). */
@@ -65,6 +76,26 @@ export function checkFiles(files: readonly File[], existing: number, limits: Res
   return { accepted, refused };
 }
 
+/** Sends with XMLHttpRequest, which (unlike fetch) reports upload progress; same credentials rule as fetch. */
+export const sendWithProgress: Send = (url, init, onProgress) =>
+  new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(init.method, url);
+    for (const [k, v] of Object.entries(init.headers ?? {})) xhr.setRequestHeader(k, v);
+    xhr.responseType = 'blob';
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => resolve(new Response([204, 205, 304].includes(xhr.status) ? null : (xhr.response as Blob), { status: xhr.status }));
+    xhr.onerror = () => reject(new TypeError(`The upload to ${url} failed (network error)`));
+    xhr.onabort = () => reject(init.signal.reason);
+    init.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    if (init.signal.aborted) return xhr.abort();
+    xhr.send(init.body);
+  });
+
+const sendWithFetch = (f: typeof fetch): Send => (url, init) => f(url, init);
+
 function multipart(file: File): FormData {
   const form = new FormData();
   form.append('file', file, file.name);
@@ -82,23 +113,28 @@ async function readAttachment(res: Response, what: string, target: UploadTarget)
  * Uploads one file; `onCreated` receives a two-phase attachment as soon as the server has recorded it, so a
  * failed or cancelled byte upload can be cleaned up.
  */
-export async function uploadFile(file: File, target: UploadTarget, signal: AbortSignal, onCreated?: (a: Attachment) => void): Promise<Attachment> {
+export async function uploadFile(
+  file: File,
+  target: UploadTarget,
+  signal: AbortSignal,
+  onCreated?: (a: Attachment) => void,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<Attachment> {
   const { strategy } = target;
   if (strategy.type === 'direct') {
     const url = new URL(strategy.uploadUrl, target.baseUrl).href;
-    return readAttachment(await target.fetch(url, { method: 'POST', body: multipart(file), signal }), 'The upload endpoint', target);
+    return readAttachment(await target.send(url, { method: 'POST', body: multipart(file), signal }, onProgress), 'The upload endpoint', target);
   }
   const params = { name: file.name, size: file.size, mime_type: file.type || 'application/octet-stream' };
   const created = await target.client.json({ type: 'attachments.create', params }, target.parseAttachment, signal);
   onCreated?.(created);
   const { upload_descriptor: descriptor, ...attachment } = created;
   if (!descriptor) return attachment;
-  const res = await target.fetch(new URL(descriptor.url, target.apiUrl).href, {
-    method: descriptor.method,
-    headers: descriptor.headers,
-    body: descriptor.method === 'PUT' ? file : multipart(file),
-    signal,
-  });
+  const res = await target.send(
+    new URL(descriptor.url, target.apiUrl).href,
+    { method: descriptor.method, headers: descriptor.headers, body: descriptor.method === 'PUT' ? file : multipart(file), signal },
+    onProgress,
+  );
   if (!res.ok) throw new Error(`The upload URL answered ${res.status}`);
   // The upload response may carry the final attachment; the one from attachments.create is as good.
   const final = target.parseAttachment(await res.json().catch(() => null));
@@ -114,7 +150,8 @@ export function uploadTarget(composer: ComposerModel): UploadTarget | Error {
   if (!api.uploadStrategy) return new Error('Attachments need api.uploadStrategy ({ type: "two_phase" } or { type: "direct", uploadUrl })');
   try {
     const apiUrl = lib.resolveApiUrl(api.url, app.baseUrl);
-    return { strategy: api.uploadStrategy, client, fetch: lib.fetchFor(api.fetch, app.host), apiUrl, baseUrl: app.baseUrl, parseAttachment: lib.parseAttachment };
+    const send = api.fetch || typeof XMLHttpRequest === 'undefined' ? sendWithFetch(lib.fetchFor(api.fetch, app.host)) : sendWithProgress;
+    return { strategy: api.uploadStrategy, client, send, apiUrl, baseUrl: app.baseUrl, parseAttachment: lib.parseAttachment };
   } catch (e) {
     return e as Error;
   }
@@ -171,9 +208,14 @@ async function run(composer: ComposerModel, key: number): Promise<void> {
   if (target instanceof Error) return fail(target);
   const controller = new AbortController();
   job.controller = controller;
-  patch(composer, key, { status: 'uploading', error: undefined });
+  patch(composer, key, { status: 'uploading', error: undefined, progress: undefined });
+  // Whole percents only: an upload on a fast link fires many more events than the chip needs.
+  const progress = (f: number): void => {
+    const p = Math.floor(f * 100) / 100;
+    if (p !== composer.entries.peek().find((e) => e.key === key)?.progress) patch(composer, key, { progress: p });
+  };
   try {
-    const attachment = await uploadFile(file, target, controller.signal, (a) => (job.created = a));
+    const attachment = await uploadFile(file, target, controller.signal, (a) => (job.created = a), progress);
     const entry = composer.entries.peek().find((e) => e.key === key);
     const preview = attachment.type === 'image' ? safePreview(attachment.preview_url, target.apiUrl) : undefined;
     // From here on the chip shows the server's preview, so no object URL outlives the upload.

@@ -1,7 +1,7 @@
 /**
  * What the draft carries besides its text, as removable chips above the input: the selected tool (unless it is
  * a pinned toggle, which shows itself), entity tags, and attachments with their upload state (spinner while
- * uploading, retry and remove after a failure, a preview for images).
+ * uploading, with the percentage sent when known; retry and remove after a failure; a preview for images).
  */
 import { Icon } from '../../icons/icon.tsx';
 import { removeAttachment, removeTag, retryAttachment, selectTool } from '../../store/composer-extras.ts';
@@ -21,7 +21,11 @@ function AttachmentChip({ entry }: { entry: AttachmentEntry }) {
       )}
       <span class="ck-chip-text">
         <span class="ck-chip-label">{entry.name}</span>
-        {entry.status === 'uploading' && <span class="ck-chip-note">{s.uploading}</span>}
+        {entry.status === 'uploading' && (
+          <span class="ck-chip-note">
+            {entry.progress === undefined ? s.uploading : `${s.uploading} ${new Intl.NumberFormat(app.locale.value.stringsLang, { style: 'percent' }).format(entry.progress)}`}
+          </span>
+        )}
         {entry.error && <span class="ck-chip-note ck-danger-text">{entry.error}</span>}
       </span>
       {entry.status === 'uploading' && <Icon name="loader" size={16} class="ck-spin" />}

@@ -4,7 +4,8 @@ import { composerLib } from '../../../src/store/composer-lib.ts';
 import { addFiles, removeAttachment, retryAttachment } from '../../../src/store/composer-extras.ts';
 import { acceptAttribute, checkFiles, isAccepted } from '../../../src/store/uploads.ts';
 import { en } from '../../../src/i18n/en.ts';
-import { API_URL, deferred, file, flush, json, setup, type Seen } from './harness.tsx';
+import { act } from 'preact/test-utils';
+import { API_URL, deferred, file, flush, json, mount, setup, type Seen } from './harness.tsx';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -233,5 +234,103 @@ describe('removing attachments', () => {
     await flush();
     expect(t.api().at(-1)).toEqual({ type: 'attachments.delete', params: { attachment_id: 'atc_1' } });
     expect(t.composer.canSend.value).toBe(false);
+  });
+});
+
+describe('upload progress (no host api.fetch: XMLHttpRequest)', () => {
+  /** Records what is sent; the test drives its events. */
+  class FakeXhr {
+    static all: FakeXhr[] = [];
+    upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    onabort: (() => void) | null = null;
+    responseType = '';
+    status = 0;
+    response: Blob | null = null;
+    method = '';
+    url = '';
+    headers: Record<string, string> = {};
+    body: unknown;
+    aborted = false;
+    open(method: string, url: string) {
+      this.method = method;
+      this.url = url;
+    }
+    setRequestHeader(k: string, v: string) {
+      this.headers[k] = v;
+    }
+    send(body: unknown) {
+      this.body = body;
+      FakeXhr.all.push(this);
+    }
+    abort() {
+      this.aborted = true;
+      this.onabort?.();
+    }
+    respond(status: number, value: unknown) {
+      this.status = status;
+      this.response = new Blob([JSON.stringify(value)]);
+      this.onload?.();
+    }
+  }
+  const attachment = { id: 'atc_x', name: 'notes.txt', mime_type: 'text/plain', type: 'file' };
+  const noHostFetch = (strategy: Record<string, unknown>, route?: Parameters<typeof setup>[1]) => {
+    FakeXhr.all = [];
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    return setup({ api: { url: API_URL, fetch: undefined, uploadStrategy: strategy }, composer: { attachments: { enabled: true } } }, route);
+  };
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows the percentage sent on the chip, then keeps the attachment the endpoint returns', async () => {
+    const t = noHostFetch({ type: 'direct', uploadUrl: '/chatkit/upload' });
+    const view = await mount(t.models);
+    addFiles(t.composer, [file('notes.txt', 'text/plain')]);
+    await flush();
+    const xhr = FakeXhr.all[0]!;
+    expect([xhr.method, xhr.url, xhr.responseType]).toEqual(['POST', 'https://host.test/chatkit/upload', 'blob']);
+    expect(((xhr.body as FormData).get('file') as File).name).toBe('notes.txt');
+    expect(view.$('.ck-chip-note').textContent).toBe('Uploading…');
+    act(() => xhr.upload.onprogress!({ lengthComputable: true, loaded: 403, total: 1000 }));
+    expect(t.composer.entries.value[0]?.progress).toBe(0.4);
+    expect(view.$('.ck-chip-note').textContent).toBe('Uploading… 40%');
+    act(() => xhr.upload.onprogress!({ lengthComputable: false, loaded: 900, total: 0 })); // unknown total: ignored
+    expect(view.$('.ck-chip-note').textContent).toBe('Uploading… 40%');
+    xhr.respond(200, attachment);
+    await flush();
+    expect(t.composer.entries.value).toMatchObject([{ status: 'done', attachment }]);
+    view.unmount();
+  });
+
+  it('PUTs two-phase bytes with the descriptor headers, and aborts the request when the chip is removed', async () => {
+    const t = noHostFetch({ type: 'two_phase' });
+    const created = { ...attachment, upload_descriptor: { url: 'https://files.test/up', method: 'PUT', headers: { 'x-sig': 'abc' } } };
+    t.fetch.mockImplementation(async () => json(created)); // attachments.create over the page's fetch stub below
+    vi.stubGlobal('fetch', t.fetch);
+    addFiles(t.composer, [file('notes.txt', 'text/plain')]);
+    await flush();
+    const xhr = FakeXhr.all[0]!;
+    expect([xhr.method, xhr.url, xhr.headers]).toEqual(['PUT', 'https://files.test/up', { 'x-sig': 'abc' }]);
+    expect((xhr.body as File).name).toBe('notes.txt');
+    removeAttachment(t.composer, t.composer.entries.value[0]!.key);
+    await flush();
+    expect(xhr.aborted).toBe(true);
+    expect(t.composer.entries.value).toEqual([]);
+    expect(t.errors()).toEqual([]);
+  });
+
+  it('fails the chip on a network error, and retries', async () => {
+    const t = noHostFetch({ type: 'direct', uploadUrl: 'https://up.test/u' });
+    addFiles(t.composer, [file('notes.txt', 'text/plain')]);
+    await flush();
+    FakeXhr.all[0]!.onerror!();
+    await flush();
+    expect(t.composer.entries.value).toMatchObject([{ status: 'failed', error: 'Couldn’t upload notes.txt.' }]);
+    expect(t.errors()).toEqual(['Upload of notes.txt failed: The upload to https://up.test/u failed (network error)']);
+    retryAttachment(t.composer, t.composer.entries.value[0]!.key);
+    await flush();
+    FakeXhr.all[1]!.respond(200, attachment);
+    await flush();
+    expect(t.composer.entries.value).toMatchObject([{ status: 'done', attachment }]);
   });
 });
