@@ -40,6 +40,12 @@ export function ThreadView() {
   const lastCount = useRef(conv.items.length);
   const windowAt = useRef(0);
   const viewport = useRef({ top: 0, height: 0 }).current;
+  // A stable ref callback: a new one each render would be called with null and then the node on every render,
+  // and a render with no scroller would leave the list unwindowed for a moment (every loaded row mounted).
+  const attach = useRef((node: HTMLDivElement | null): void => {
+    scroller.current = node;
+    setEl(node);
+  }).current;
 
   // A message the reader just sent is brought into view; the answer is then followed only if `follow`.
   const items = conv.items;
@@ -80,10 +86,7 @@ export function ThreadView() {
   return (
     <div
       class="ck-thread"
-      ref={(node) => {
-        scroller.current = node;
-        if (node !== el) setEl(node);
-      }}
+      ref={attach}
       onScroll={onScroll}
       tabIndex={0}
       aria-label={s.chat}

@@ -119,7 +119,8 @@ export function VirtualList<T>({ items, keyOf, render, scroller, tick, pinBottom
               if (windowedRef.current) setMeasured((n) => n + 1);
             }
           }),
-    [scroller],
+    // One observer for the list's life: rows mounted before the scroller is known are observed by it too.
+    [],
   );
   useLayoutEffect(() => () => observer?.disconnect(), [observer]);
   // The anchor follows the reader: after their scroll, what they look at is what must stay in place.
@@ -133,7 +134,9 @@ export function VirtualList<T>({ items, keyOf, render, scroller, tick, pinBottom
   useLayoutEffect(settle);
 
   const estimate = stats.current.count ? stats.current.total / stats.current.count : ESTIMATE;
-  const windowed = items.length >= WINDOW_FROM && scroller !== null;
+  // Windowed even before the scroller is known (a remount over a long loaded thread): the window then sits at
+  // the bottom, or the top, with no height yet, and widens once the scroller has been measured.
+  const windowed = items.length >= WINDOW_FROM;
   windowedRef.current = windowed;
   let start = 0;
   let end = items.length;

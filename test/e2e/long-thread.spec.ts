@@ -80,6 +80,17 @@ test('a long thread opens at its newest message, pages older items in on scroll,
     expect(at!).toBeLessThan(viewHeight);
     expect(backend.seen.filter((s) => s.startsWith('items.list after'))).toEqual([]);
 
+    // Every batch of DOM changes while scrolling adds a window's worth of rows at most: no render, however
+    // transient, mounts every loaded row (a render without the scroller once did, many times a frame).
+    await frame.evaluate(() => {
+      const w = window as unknown as { maxRowsAdded: number };
+      w.maxRowsAdded = 0;
+      new MutationObserver((records) => {
+        let added = 0;
+        for (const r of records) for (const n of r.addedNodes) if ((n as Element).classList?.contains('ck-row')) added++;
+        w.maxRowsAdded = Math.max(w.maxRowsAdded, added);
+      }).observe(document.querySelector('.ck-items')!, { childList: true });
+    });
     // Scroll up with the wheel, like a reader, until several older pages have arrived.
     const box = (await page.locator('iframe[src*="/frame.html#"]').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 250);
@@ -93,6 +104,9 @@ test('a long thread opens at its newest message, pages older items in on scroll,
     const rows = await frame.locator('.ck-row').count();
     expect(rows).toBeGreaterThan(5);
     expect(rows).toBeLessThan(80);
+    const maxRowsAdded = await frame.evaluate(() => (window as unknown as { maxRowsAdded: number }).maxRowsAdded);
+    expect(maxRowsAdded).toBeGreaterThan(0);
+    expect(maxRowsAdded).toBeLessThan(80);
 
     // What the reader looks at stays put while another older page is prepended above it.
     await page.waitForTimeout(500);
