@@ -10,8 +10,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromiumPath as chromium } from './chromium.mjs';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const steps = [
   ['chromium', () => (existsSync(chromium) ? 0 : run('bash', ['scripts/install-chromium.sh']))],
   ['typecheck', () => run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])],

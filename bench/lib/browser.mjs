@@ -1,5 +1,6 @@
 /** Launches Debian's Chromium through Playwright, and the CDP helpers the suites share. */
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 /** Host name the browser maps to 127.0.0.1, so the widget origin is cross-site and its frame runs out of process. */
 export const WIDGET_ALIAS = 'widget.bench';
@@ -7,17 +8,11 @@ export const WIDGET_ALIAS = 'widget.bench';
 /** Launches Chromium: loopback only (every other host name fails to resolve at once). */
 export function launchBrowser() {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     timeout: 60_000,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
+      ...chromiumArgs,
       `--host-resolver-rules=MAP ${WIDGET_ALIAS} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
     ],
   });
