@@ -23,9 +23,11 @@ function walk(value: unknown, fns: Map<number, HostFn>, seen: object[]): unknown
   if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
   if (seen.includes(value as object)) throw new TypeError('ChatKit options contain a cycle');
   const out: Record<string, unknown> = Array.isArray(value) ? ([] as never) : {};
+  seen.push(value as object);
   for (const k of Object.keys(value as object)) {
-    if (k !== '__proto__') out[k] = walk((value as Record<string, unknown>)[k], fns, [...seen, value as object]);
+    if (k !== '__proto__') out[k] = walk((value as Record<string, unknown>)[k], fns, seen);
   }
+  seen.pop();
   return out;
 }
 
@@ -53,8 +55,11 @@ async function relayFetch(fns: Map<number, HostFn>, [id, target, init, port]: un
   const res = (await lookup(fns, id)(target, { ...(init as object), signal: ctl.signal })) as Response;
   void (async () => {
     const reader = (res.body ?? new Blob().stream()).getReader();
-    // A host fetch that ignores its signal is still stopped: the reader is cancelled too.
-    ctl.signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined));
+    // A host fetch that ignores its signal is still stopped: the reader is cancelled too, at once when the frame
+    // cancelled while the host was still waiting for the response head.
+    const stop = (): void => void reader.cancel().catch(() => undefined);
+    if (ctl.signal.aborted) stop();
+    else ctl.signal.addEventListener('abort', stop);
     try {
       for (let c; !(c = await reader.read()).done; ) p.postMessage(c.value);
       p.postMessage(null);

@@ -73,7 +73,6 @@ export function createWidget(m: Mount): Widget {
   let port: MessagePort | undefined;
   let ids = 0;
   let lastIn = 0;
-  let dead = false;
   let returnFocus: Element | null = null;
   // `microphone` only when dictation is on; a permission policy applies when the iframe navigates, so it is
   // decided from data-dictation or from options set before the frame is created (queued calls, the element).
@@ -153,7 +152,8 @@ export function createWidget(m: Mount): Widget {
   // Nothing competes with the host's own load: the iframe is created when the page is idle.
   // (Safari has no requestIdleCallback; setTimeout ignores the options object.)
   (window.requestIdleCallback ?? setTimeout)(() => {
-    if (dead) return;
+    // Torn down meanwhile (destroyed, or the load timeout fired first): no frame.
+    if (!offs.length) return;
     frame.title = m.data.frameTitle || 'Chat';
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads');
     frame.allow = allow;
@@ -182,6 +182,8 @@ export function createWidget(m: Mount): Widget {
       // (A bad frameTitle is reported by the frame's option validation.)
       if (o?.frameTitle) frame.title = String(o.frameTitle);
       if (o?.composer?.dictation?.enabled) allow = 'clipboard-write;microphone';
+      // The call's place in line: one that waited for the extension must not overtake a later one.
+      const n = ++ids;
       let clone: unknown;
       try {
         // Succeeds exactly when postMessage would: no functions inside, so no extension needed.
@@ -190,7 +192,7 @@ export function createWidget(m: Mount): Widget {
       } catch {
         clone = (await m.ext()).encode(options, fns);
       }
-      return call('setOptions', [clone]);
+      return call('setOptions', [clone, n]);
     },
     on(name, f) {
       const key = eventName(name);
@@ -199,7 +201,6 @@ export function createWidget(m: Mount): Widget {
     },
     off: (name, f) => void listeners.get(eventName(name))?.delete(f),
     destroy() {
-      dead = true;
       teardown(bridgeError('DESTROYED', 'ChatKit was destroyed'));
       listeners.clear();
     },

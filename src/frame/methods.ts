@@ -20,7 +20,14 @@ export function registerMethods(handlers: Map<string, Handler>, models: Models, 
   const { app, chat, composer } = models;
   const on = (name: string, fn: (...args: unknown[]) => unknown): void => void handlers.set(name, (args) => fn(...args));
 
-  on('setOptions', (raw) => {
+  // The loader numbers setOptions calls as they are made; one that waited on the host page for its callbacks to be
+  // encoded can arrive after a later one, and must not replace it.
+  let lastSetOptions = 0;
+  on('setOptions', (raw, seq) => {
+    if (typeof seq === 'number') {
+      if (seq < lastSetOptions) return;
+      lastSetOptions = seq;
+    }
     app.setOptions(raw);
     onOptions();
   });

@@ -96,3 +96,17 @@ describe('setComposerValue', () => {
     expect(t.composer.notices.value).toEqual(['b.txt is larger than 10 byte.']);
   });
 });
+
+describe('setOptions', () => {
+  it('ignores a call that arrives after a later one (it waited on the host page for its callbacks)', async () => {
+    const t = withMethods();
+    const handlers = new Map<string, Handler>();
+    registerMethods(handlers, t.models, () => undefined);
+    const set = handlers.get('setOptions')!;
+    await set([{ api: { url: API_URL }, locale: 'de' }, 5]);
+    await set([{ api: { url: API_URL }, locale: 'fr' }, 3]);
+    expect(t.app.options.value.locale).toBe('de');
+    await set([{ api: { url: API_URL }, locale: 'es' }, 6]);
+    expect(t.app.options.value.locale).toBe('es');
+  });
+});

@@ -183,6 +183,32 @@ describe('relayed api.fetch', () => {
     await waitFor(() => hostSignal?.aborted === true);
   });
 
+  it('cancels the host body when the frame gave up while the host fetch, ignoring its signal, was still pending', async () => {
+    const head = defer<void>();
+    let cancelled = false;
+    let pulls = 0;
+    let hostSignal: AbortSignal | undefined;
+    const fetchViaHost = relayed(async (_url, init) => {
+      hostSignal = init.signal!;
+      await head.promise; // never looks at its signal
+      const body = new ReadableStream<Uint8Array>({
+        // Bounded, so that a relay which never cancels fails the test instead of streaming forever.
+        pull: (c) => void (++pulls > 200 ? c.close() : c.enqueue(encoder.encode('data: more\n\n'))),
+        cancel: () => void (cancelled = true),
+      });
+      return new Response(body);
+    });
+    const ctl = new AbortController();
+    const pending = fetchViaHost('/stream', { signal: ctl.signal }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 10));
+    ctl.abort();
+    expect(errorFields(await pending).name).toBe('AbortError');
+    await waitFor(() => hostSignal?.aborted === true);
+    head.resolve();
+    await waitFor(() => cancelled);
+    expect(pulls).toBeLessThan(200);
+  });
+
   it('rejects at once for an already aborted signal without calling the host', async () => {
     const hostFetch = vi.fn(() => new Response(''));
     const e = await relayed(hostFetch)('/x', { signal: AbortSignal.abort() }).catch((x: unknown) => x);

@@ -74,7 +74,7 @@ describe('chatkit.js (loader/main.ts)', () => {
     await expect(open).resolves.toBe('opened');
     await expect(setThreadId).resolves.toBe('thread set');
     expect(reached).toEqual([
-      ['setOptions', [{ locale: 'fr', theme: { colorScheme: 'dark' } }]],
+      ['setOptions', [{ locale: 'fr', theme: { colorScheme: 'dark' } }, 1]],
       ['open', []],
       ['setThreadId', ['thr_1']],
     ]);

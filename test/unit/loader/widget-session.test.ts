@@ -45,6 +45,17 @@ describe('createWidget calls', () => {
     expect(c.frame.title).toBe('Help desk');
   });
 
+  it('numbers setOptions calls in the order they were made, also when the earlier one waits for the extension', async () => {
+    const got: [unknown, unknown][] = [];
+    const c = await readyWidget(new Map<string, Handler>([['setOptions', (args) => (got.push([args[0], args[1]]), null)]]));
+    const withFunction = c.widget.setOptions({ onClientTool: () => null, locale: 'de' });
+    const plain = c.widget.setOptions({ locale: 'fr' });
+    await Promise.all([withFunction, plain]);
+    const seq = (locale: string) => got.find(([o]) => (o as { locale: string }).locale === locale)![1] as number;
+    expect(got.map(([o]) => (o as { locale: string }).locale)).toEqual(['fr', 'de']); // arrival order
+    expect(seq('de')).toBeLessThan(seq('fr'));
+  });
+
   it('sends functions as handles the frame can call back, and forgets them when options are replaced', async () => {
     let received: unknown;
     const c = await readyWidget(new Map<string, Handler>([['setOptions', (args) => ((received = args[0]), null)]]));
