@@ -83,19 +83,19 @@ export function createSseDecoder(): SseDecoder {
 export async function* readSse(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<string> {
   const reader = body.getReader();
   const decoder = createSseDecoder();
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    if (!signal) return;
-    onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
-  // The rejection is observed through Promise.race below; this keeps an unraced abort from being "unhandled".
-  aborted.catch(() => undefined);
+  // An abort cancels the body, which settles a pending read; the reason is then thrown after it. (Not a race
+  // against a never-settling promise: each race would leave a reaction on it holding that read's chunk.)
+  const onAbort = (): void => void reader.cancel(signal?.reason).catch(() => undefined);
+  signal?.addEventListener('abort', onAbort, { once: true });
   let done = false;
   try {
+    signal?.throwIfAborted();
     while (!done) {
-      const result = await Promise.race([reader.read(), aborted]);
+      const result = await reader.read().catch((e: unknown) => {
+        signal?.throwIfAborted();
+        throw e;
+      });
+      signal?.throwIfAborted();
       done = result.done;
       const events = result.done ? decoder.end() : decoder.push(result.value);
       for (const event of events) {
@@ -105,7 +105,7 @@ export async function* readSse(body: ReadableStream<Uint8Array>, signal?: AbortS
       }
     }
   } finally {
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    signal?.removeEventListener('abort', onAbort);
     // When the body ended normally this is a no-op; otherwise it tells the server to stop streaming.
     if (!done) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
