@@ -83,7 +83,8 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
     persist(threadId.peek());
   }
 
-  async function respond(request: ChatKitRequestInput, retry: () => Promise<void>, onStart?: () => void): Promise<void> {
+  /** Runs one response; after a failure, Retry runs `retry`, by default the same request again (as often as it fails). */
+  async function respond(request: ChatKitRequestInput, retry = (): Promise<void> => respond(request), onStart?: () => void): Promise<void> {
     const c = need();
     idle('send');
     const ctl = new AbortController();

@@ -53,8 +53,8 @@ export interface ChatCore {
   idle(what: string): void;
   log(name: string, data?: Record<string, unknown>): void;
   persist(id: string | null): void;
-  /** Runs a streaming request; `retry` is what the failure's Retry does. */
-  respond(request: ChatKitRequestInput, retry: () => Promise<void>, onStart?: () => void): Promise<void>;
+  /** Runs a streaming request; `retry` is what the failure's Retry does (by default: the same request again). */
+  respond(request: ChatKitRequestInput, retry?: () => Promise<void>, onStart?: () => void): Promise<void>;
   startNewThread(): void;
 }
 

@@ -42,7 +42,7 @@ export function createItemActions(core: ChatCore) {
     }
     complete(result);
     const request: ChatKitRequestInput = { type: 'threads.add_client_tool_output', params: { thread_id: state.thread.id, result } };
-    await respond(request, () => respond(request, async () => undefined));
+    await respond(request);
   }
 
   /** Thumbs up/down on the items of one assistant turn. */
@@ -61,7 +61,7 @@ export function createItemActions(core: ChatCore) {
       type: 'threads.custom_action',
       params: { thread_id: thread.id, ...(itemId ? { item_id: itemId } : {}), action: { type: action.type, ...(action.payload !== undefined ? { payload: action.payload } : {}) } },
     };
-    await respond(request, () => respond(request, async () => undefined), onStart);
+    await respond(request, undefined, onStart);
   }
 
   /**
@@ -69,8 +69,8 @@ export function createItemActions(core: ChatCore) {
    * (`threads.custom_action`) or, with `streaming: false`, replaces the widget in place (`threads.sync_custom_action`,
    * allowed while a response streams). Form values are already merged into `action.payload` by the renderer.
    */
-  async function widgetAction(action: ActionConfig, itemId: string, values?: Record<string, unknown>): Promise<void> {
-    const payload = values ? { ...values, ...(action.payload as Record<string, unknown> | undefined) } : action.payload;
+  async function widgetAction(action: ActionConfig, itemId: string): Promise<void> {
+    const payload = action.payload;
     const plain = { type: action.type, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) };
     if (action.handler === 'client') {
       const item = conversation.peek().items.find((i) => i.id === itemId);
@@ -95,7 +95,7 @@ export function createItemActions(core: ChatCore) {
     const thread = conversation.peek().thread;
     if (!thread) throw new Error('There is no thread to answer in');
     const request: ChatKitRequestInput = { type: 'threads.add_structured_input', params: { thread_id: thread.id, item_id: itemId, input: submission } };
-    await respond(request, () => respond(request, async () => undefined));
+    await respond(request);
   }
 
   /** The ids of the reply items of the turn that contains `itemId` (what feedback rates). */

@@ -20,7 +20,7 @@ export function WidgetItemView({ item, pending }: { item: WidgetItem; pending: b
         colorScheme={app.options.value.theme.colorScheme}
         policy={md.policy}
         onAction={(action, ctx) =>
-          chat.widgetAction(action, ctx.itemId, ctx.values).catch((e: Error) => {
+          chat.widgetAction(action, ctx.itemId).catch((e: Error) => {
             // Reported here; rethrown so the widget clears its loading state as a failed action.
             app.reportError(e);
             throw e;

@@ -36,7 +36,7 @@ describe('widget items', () => {
     m = mountItem(item({ id: 'W2', type: 'widget', widget: { type: 'Card', children: [{ type: 'Button', label: 'Tell', onClickAction: action }] } }), false, fake);
     click(m.$('.ck-w button'));
     await flush();
-    expect(fake.widgetAction.mock.calls).toEqual([[action, 'W2', undefined]]);
+    expect(fake.widgetAction.mock.calls).toEqual([[action, 'W2']]);
     expect(fake.reportError.mock.calls.map(([e]) => (e as Error).message)).toEqual(['Widget action "share" needs widgets.onAction on the page']);
   });
 });

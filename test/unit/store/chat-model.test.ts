@@ -88,6 +88,17 @@ describe('chat model: failures and retry', () => {
     expect(h.chat.failure.peek()).toBeNull();
   });
 
+  it('Retry of an action keeps working however often the request fails', async () => {
+    const fail = { reject: new TypeError('Failed to fetch') };
+    const h = createHarness({ 'threads.create': [fromFixture('s1')], 'threads.custom_action': [fail, fail, fail] });
+    await h.chat.send({ content: text('Hi') });
+    await h.chat.sendCustomAction({ type: 'refresh' });
+    await h.chat.failure.peek()?.retry?.();
+    await h.chat.failure.peek()?.retry?.();
+    expect(h.seen.map((r) => r.type)).toEqual(['threads.create', 'threads.custom_action', 'threads.custom_action', 'threads.custom_action']);
+    expect(h.chat.failure.peek()?.message).toBe('Could not reach the chat server (Failed to fetch)');
+  });
+
   it('a stream that ends mid-item is a failure, not a silent half answer', async () => {
     const raw = (fromFixture('s1') as { sse: string }).sse;
     const cut = raw.slice(0, raw.indexOf('"delta":"lo!"'));
