@@ -7,6 +7,7 @@ import { useMemo } from 'preact/hooks';
 import { formatString } from '../i18n/format.ts';
 import { createUrlPolicy, type UrlPolicy } from '../markdown/url-policy.ts';
 import type { MarkdownStrings } from '../markdown/strings.ts';
+import type { WidgetStrings } from '../widgets/strings.ts';
 import { useModels } from './context.ts';
 
 /** Markdown rendering settings for the current thread and locale. */
@@ -30,4 +31,13 @@ export function useMarkdown(): MarkdownSetup {
     [s],
   );
   return useMemo(() => ({ policy, strings, onDeeplink: (name, data) => app.emit('chatkit.deeplink', { name, data }) }), [policy, strings]);
+}
+
+/** The widget renderer's strings in the UI language, with `md`'s Markdown strings for Markdown inside widgets. */
+export function useWidgetStrings(md: MarkdownSetup): Partial<WidgetStrings> {
+  const s = useModels().app.strings.value;
+  return useMemo(
+    () => ({ showMore: s.showMore, showLess: s.showLess, loading: s.loading, selectOption: s.selectOption, noResults: s.noResults, loadImage: md.strings.loadImage, markdown: md.strings }),
+    [s, md.strings],
+  );
 }

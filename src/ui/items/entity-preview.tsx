@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Entity, EntitiesOption } from '../../config/types.ts';
 import type { WidgetRoot } from '../../protocol/widgets.ts';
 import { useModels } from '../context.ts';
-import { useMarkdown } from '../use-markdown.ts';
+import { useMarkdown, useWidgetStrings } from '../use-markdown.ts';
 import { loadWidgets, useLazy } from './lazy-modules.ts';
 
 type RequestPreview = NonNullable<EntitiesOption['onRequestPreview']>;
@@ -50,6 +50,7 @@ export interface EntityPreviewProps {
 export function EntityPreview({ id, entity, request, onDismiss }: EntityPreviewProps) {
   const { app } = useModels();
   const md = useMarkdown();
+  const strings = useWidgetStrings(md);
   const [root, setRoot] = useState<WidgetRoot | null>(null);
   useEffect(() => {
     let live = true;
@@ -72,7 +73,7 @@ export function EntityPreview({ id, entity, request, onDismiss }: EntityPreviewP
   if (!root || !widgets) return null;
   return (
     <div id={id} role="tooltip" class="ck-entity-preview">
-      <widgets.WidgetView widget={root} itemId={entity.id} colorScheme={app.options.value.theme.colorScheme} policy={md.policy} onAction={async () => undefined} />
+      <widgets.WidgetView widget={root} itemId={entity.id} colorScheme={app.options.value.theme.colorScheme} policy={md.policy} strings={strings} onAction={async () => undefined} />
     </div>
   );
 }

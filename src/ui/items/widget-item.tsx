@@ -1,7 +1,7 @@
 /** A widget item: the widget renderer (its own lazy chunk) and, once final, the copy action for `copy_text`. */
 import type { WidgetItem } from '../../protocol/items.ts';
 import { useModels } from '../context.ts';
-import { useMarkdown } from '../use-markdown.ts';
+import { useMarkdown, useWidgetStrings } from '../use-markdown.ts';
 import { MessageActions } from './assistant-message.tsx';
 import { loadWidgets, useLazy } from './lazy-modules.ts';
 
@@ -9,6 +9,7 @@ import { loadWidgets, useLazy } from './lazy-modules.ts';
 export function WidgetItemView({ item, pending }: { item: WidgetItem; pending: boolean }) {
   const { app, chat } = useModels();
   const md = useMarkdown();
+  const strings = useWidgetStrings(md);
   const mod = useLazy(loadWidgets, app.reportError);
   if (!mod) return <div class="ck-widget-loading" aria-busy="true" />;
   const { WidgetView } = mod;
@@ -19,6 +20,7 @@ export function WidgetItemView({ item, pending }: { item: WidgetItem; pending: b
         itemId={item.id}
         colorScheme={app.options.value.theme.colorScheme}
         policy={md.policy}
+        strings={strings}
         onAction={(action, ctx) =>
           chat.widgetAction(action, ctx.itemId).catch((e: Error) => {
             // Reported here; rethrown so the widget clears its loading state as a failed action.

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { de } from '../../../src/i18n/locales/de.ts';
 import { click, fakeModels, flush, item, itemIn, mountItem, ready, statesOf, type MountedItem } from './harness.tsx';
 
 let m: MountedItem;
@@ -22,6 +23,14 @@ describe('widget items', () => {
     click(m.$('.ck-actions button[aria-label="Copy"]'));
     await flush();
     expect([writeText.mock.calls, m.$$('.ck-actions button[aria-label="Copied"]').length]).toEqual([[['Dear Harry']], 1]);
+  });
+
+  it('speak the UI language', () => {
+    const fake = fakeModels();
+    fake.strings.value = de;
+    const rows = ['a', 'b', 'c'].map((v) => ({ type: 'ListViewItem', children: [{ type: 'Text', value: v }] }));
+    m = mountItem(item({ id: 'W3', type: 'widget', widget: { type: 'ListView', limit: 2, children: rows } }), false, fake);
+    expect(m.$('.ck-w-more').textContent).toBe('Mehr anzeigen');
   });
 
   it('show no actions for a widget without copy_text', () => {
