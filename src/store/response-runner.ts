@@ -7,6 +7,7 @@
  */
 import type { Signal } from '@preact/signals';
 import type { ApiClient } from '../client/api-client.ts';
+import type { ThreadStreamEvent } from '../protocol/events.ts';
 import type { ChatKitRequestInput } from '../protocol/requests.ts';
 import { applyStreamEvent } from './apply-stream-event.ts';
 import { beginResponse, isTurnComplete, type ConversationState, type ReduceEffect } from './conversation-state.ts';
@@ -38,13 +39,26 @@ export interface RunOptions {
 
 /** Streams `request` into `conversation`. Never throws; the outcome says what happened. */
 export async function runResponse(o: RunOptions): Promise<ResponseOutcome> {
-  let state = beginResponse(o.conversation.peek());
-  o.conversation.value = state;
+  let committed = beginResponse(o.conversation.peek());
+  o.conversation.value = committed;
+  let state = committed;
+  /** Events applied since the last commit. */
+  const since: ThreadStreamEvent[] = [];
+  // Someone else wrote the conversation since our last commit (an older page loaded, the thread renamed, a
+  // widget replaced in place): replay the events of this frame on top of their state rather than overwrite it.
+  const rebase = (): void => {
+    const current = o.conversation.peek();
+    if (current === committed) return;
+    committed = state = current;
+    for (const event of since) state = applyStreamEvent(state, event).state;
+  };
   let events = 0;
   let cancelCommit: (() => void) | null = null;
   const commit = (): void => {
     cancelCommit = null;
-    o.conversation.value = state;
+    rebase();
+    o.conversation.value = committed = state;
+    since.length = 0;
   };
   const now = o.now ?? (() => performance.now());
   let sliceStart = now();
@@ -55,6 +69,8 @@ export async function runResponse(o: RunOptions): Promise<ResponseOutcome> {
         sliceStart = now();
       }
       events += 1;
+      rebase();
+      since.push(event);
       const result = applyStreamEvent(state, event);
       state = result.state;
       for (const effect of result.effects) o.onEffect(effect);
@@ -69,6 +85,7 @@ export async function runResponse(o: RunOptions): Promise<ResponseOutcome> {
     return { kind: 'failed', error: e instanceof Error ? e : new Error(String(e)), acknowledged: events > 0 };
   } finally {
     cancelCommit?.();
+    rebase();
     // A stopped or broken response leaves nothing "pending": the partial text is what the user keeps.
     o.conversation.value = { ...state, pending: [], allowCancel: false, progress: null };
   }

@@ -66,4 +66,21 @@ describe('runResponse', () => {
     await run(50, () => 0, () => (frames += 1)).outcome;
     expect(frames).toBe(0); // the whole burst applied in one slice; the final state is set directly
   });
+
+  it('keeps what others write to the conversation while it streams (an older page, a rename)', async () => {
+    let clock = 0;
+    let wrote = false;
+    const { conversation, outcome } = run(200, () => (clock += 1), (s) => {
+      if (wrote || !s.thread) return;
+      wrote = true;
+      // Between two frames, like loadOlder or a rename: based on the last committed state.
+      const older = { ...s.items[0]!, id: 'msg_older' };
+      conversation.value = { ...s, thread: { ...s.thread, title: 'Renamed' }, items: [older, ...s.items] };
+    });
+    await outcome;
+    expect(wrote).toBe(true);
+    expect(conversation.value.items[0]?.id).toBe('msg_older');
+    expect(conversation.value.thread?.title).toBe('Renamed');
+    expect(textOf(conversation.value)).toBe(200);
+  });
 });
