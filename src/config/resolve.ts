@@ -3,7 +3,7 @@
  * absent, so its default applies and everything else still works (one bad prompt drops only that prompt).
  * A missing or invalid `api` resolves to `null` so the widget can still show itself and say what is wrong.
  */
-import { formatIssue, formatPath, type Issue } from '../protocol/format-issue.ts';
+import { formatIssue, formatPath, valueAt, type Issue } from '../protocol/format-issue.ts';
 import type * as z from '../protocol/zod.ts';
 import type { ResolvedOptions } from './resolved.ts';
 import { apiSchema, optionsSchema } from './schema.ts';
@@ -50,7 +50,7 @@ function parseDropping<T>(schema: z.ZodMiniType<T>, value: unknown, at: Path, er
     if (round === 0) pushErrors(errors, issues, at.length ? { [String(at[0])]: root.value } : root.value);
     const doomed = result.error.issues.map((issue) => {
       const path: Path = ['value', ...issue.path];
-      while (path.length > 1 && readPath(root, path) === undefined) path.pop();
+      while (path.length > 1 && valueAt(root, path) === undefined) path.pop();
       return path;
     });
     if (doomed.some((path) => path.length === 1)) return undefined;
@@ -63,17 +63,8 @@ function pushErrors(errors: OptionError[], issues: readonly Issue[], input: unkn
   for (const issue of issues) errors.push({ path: formatPath(issue.path), message: formatIssue(issue, input) });
 }
 
-function readPath(root: unknown, path: Path): unknown {
-  let cur = root;
-  for (const key of path) {
-    if (typeof cur !== 'object' || cur === null || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  return cur;
-}
-
 function removePath(root: Data, path: Path): void {
-  const parent = readPath(root, path.slice(0, -1));
+  const parent = valueAt(root, path.slice(0, -1));
   const key = path[path.length - 1];
   if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
   else if (typeof parent === 'object' && parent !== null && key !== undefined) delete (parent as Data)[key as string];

@@ -21,6 +21,7 @@ export function formatString(template: string, vars: FormatVars = {}): string {
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const percentFormats = new Map<string, Intl.NumberFormat>();
 
 // Intl constructors throw RangeError on a malformed tag; English rules are the safe answer then.
 function cached<T>(cache: Map<string, T>, lang: string, make: (lang: string) => T): T {
@@ -49,6 +50,11 @@ export function formatPlural(forms: PluralForms, count: number, lang: string, va
   const template = forms[selectPlural(count, lang)] ?? forms.other;
   const formatted = cached(numberFormats, lang, (l) => new Intl.NumberFormat(l)).format(count);
   return formatString(template, { count: formatted, ...vars });
+}
+
+/** A fraction as a whole percentage in `lang`: `0.4` → `40%` (`40 %` in German). */
+export function formatPercent(fraction: number, lang: string): string {
+  return cached(percentFormats, lang, (l) => new Intl.NumberFormat(l, { style: 'percent' })).format(fraction);
 }
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;

@@ -105,10 +105,7 @@ export type StoredThreadItem = ThreadItem | HiddenContextItem | SdkHiddenContext
 /** The item types a client may see. */
 export type ThreadItemType = ThreadItem['type'];
 
-/** The item types that are never sent to clients. */
-export const HIDDEN_ITEM_TYPES: readonly string[] = Object.keys(HIDDEN_ITEM_SCHEMAS);
-
-/** Whether an item (or a raw `type` string) is of a server-only type. */
+/** Whether an item (or a raw `type` string) is of a server-only type (one of HIDDEN_ITEM_SCHEMAS). */
 export function isHiddenItemType(type: unknown): type is keyof typeof HIDDEN_ITEM_SCHEMAS {
-  return type === 'hidden_context_item' || type === 'sdk_hidden_context';
+  return typeof type === 'string' && Object.hasOwn(HIDDEN_ITEM_SCHEMAS, type);
 }

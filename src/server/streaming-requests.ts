@@ -45,13 +45,13 @@ async function* addUserMessage<C>(
 
 async function* addClientToolOutput<C>(thread: ThreadMetadata, result: unknown, env: RequestEnv<C>) {
   const { store } = env;
-  const [last] = (await store.loadThreadItems(thread.id, { limit: 1, order: 'desc' })).data;
+  const [last, ...earlier] = (await store.loadThreadItems(thread.id, { limit: RECENT_ITEMS, order: 'desc' })).data;
   if (last?.type !== 'client_tool_call' || last.status !== 'pending') {
     throw new Error(`the last item of thread ${thread.id} is not a pending client tool call`);
   }
   await store.saveItem(thread.id, { ...last, status: 'completed', output: result });
   // Dangling pending calls (should not happen) would be sent to the model again; drop them as the SDK does.
-  for (const item of (await store.loadThreadItems(thread.id, { limit: RECENT_ITEMS, order: 'desc' })).data) {
+  for (const item of earlier) {
     if (item.type === 'client_tool_call' && item.status === 'pending') await store.deleteThreadItem(thread.id, item.id);
   }
   yield* processEvents(thread, env, () => env.options.respond(thread, null, env.ctx));

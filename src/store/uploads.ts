@@ -1,9 +1,8 @@
 /**
  * Attachment uploads (CHATKIT.md §3.9), imported on first use. Limits (type, size, count) are checked before
  * anything is sent. `two_phase`: `attachments.create`, then the bytes to the upload descriptor (PUT: the raw
- * file; POST: multipart field `file`); `direct`: multipart `file` to `uploadStrategy.uploadUrl`. Bytes go through
- * the same fetch as the API (the host's `api.fetch`, relayed, when configured), so its auth applies; fetch
- * reports no upload progress, so a chip shows an indeterminate spinner rather than a percentage.
+ * file; POST: multipart field `file`); `direct`: multipart `file` to `uploadStrategy.uploadUrl`. How the bytes
+ * travel (XMLHttpRequest with progress, or the host's `api.fetch`) is upload-send.ts.
  * Main-bundle helpers come in through `composer.lib` (see composer-lib.ts for why they are not imported).
  */
 import type { ResolvedAttachments } from '../config/resolved.ts';
@@ -13,17 +12,7 @@ import type { Strings } from '../i18n/en.ts';
 import type { Attachment } from '../protocol/attachments.ts';
 import type { ComposerLib } from './composer-lib.ts';
 import type { AttachmentEntry, ComposerModel } from './composer-model.ts';
-
-/** How the bytes of one upload are sent. */
-export interface SendInit {
-  method: string;
-  headers?: Record<string, string> | undefined;
-  body: Blob | FormData;
-  signal: AbortSignal;
-}
-
-/** Sends bytes; calls `onProgress` with the fraction sent when the transport can tell. */
-export type Send = (url: string, init: SendInit, onProgress: (fraction: number) => void) => Promise<Response>;
+import { sendWithFetch, sendWithProgress, type Send } from './upload-send.ts';
 
 /** Where and how files are uploaded. */
 export interface UploadTarget {
@@ -75,26 +64,6 @@ export function checkFiles(files: readonly File[], existing: number, limits: Res
   if (countRefused) refused.push(formatPlural(s.tooManyFiles, limits.maxCount, lang));
   return { accepted, refused };
 }
-
-/** Sends with XMLHttpRequest, which (unlike fetch) reports upload progress; same credentials rule as fetch. */
-export const sendWithProgress: Send = (url, init, onProgress) =>
-  new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open(init.method, url);
-    for (const [k, v] of Object.entries(init.headers ?? {})) xhr.setRequestHeader(k, v);
-    xhr.responseType = 'blob';
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => resolve(new Response([204, 205, 304].includes(xhr.status) ? null : (xhr.response as Blob), { status: xhr.status }));
-    xhr.onerror = () => reject(new TypeError(`The upload to ${url} failed (network error)`));
-    xhr.onabort = () => reject(init.signal.reason);
-    init.signal.addEventListener('abort', () => xhr.abort(), { once: true });
-    if (init.signal.aborted) return xhr.abort();
-    xhr.send(init.body);
-  });
-
-const sendWithFetch = (f: typeof fetch): Send => (url, init) => f(url, init);
 
 function multipart(file: File): FormData {
   const form = new FormData();

@@ -144,17 +144,16 @@ export function VirtualList<T>({ items, keyOf, render, scroller, tick, pinBottom
   let after = 0;
   if (windowed) {
     const offsets = new Float64Array(items.length + 1);
-    const index = new Map<string, number>();
+    const a = anchor.current;
+    let at: number | undefined;
     for (let i = 0; i < items.length; i++) {
       const key = keyOf(items[i] as T);
-      index.set(key, i);
+      if (key === a?.key) at = i;
       offsets[i + 1] = (offsets[i] as number) + (heights.current.get(key) ?? estimate);
     }
     const total = offsets[items.length] as number;
     // Window around where the view is about to be, not where it was: after a prepend the anchor row moves down by
     // the new rows' height, and settle() can only put it back if it is rendered.
-    const a = anchor.current;
-    const at = a ? index.get(a.key) : undefined;
     const readerMoved = lastTop.current !== null && Math.abs(viewport.top - lastTop.current) > 0.5;
     const viewTop = readerMoved
       ? viewport.top

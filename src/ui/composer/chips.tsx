@@ -3,6 +3,7 @@
  * a pinned toggle, which shows itself), entity tags, and attachments with their upload state (spinner while
  * uploading, with the percentage sent when known; retry and remove after a failure; a preview for images).
  */
+import { formatPercent } from '../../i18n/format.ts';
 import { Icon } from '../../icons/icon.tsx';
 import { removeAttachment, removeTag, retryAttachment, selectTool } from '../../store/composer-extras.ts';
 import type { AttachmentEntry } from '../../store/composer-model.ts';
@@ -23,7 +24,7 @@ function AttachmentChip({ entry }: { entry: AttachmentEntry }) {
         <span class="ck-chip-label">{entry.name}</span>
         {entry.status === 'uploading' && (
           <span class="ck-chip-note">
-            {entry.progress === undefined ? s.uploading : `${s.uploading} ${new Intl.NumberFormat(app.locale.value.stringsLang, { style: 'percent' }).format(entry.progress)}`}
+            {entry.progress === undefined ? s.uploading : `${s.uploading} ${formatPercent(entry.progress, app.locale.value.stringsLang)}`}
           </span>
         )}
         {entry.error && <span class="ck-chip-note ck-danger-text">{entry.error}</span>}
