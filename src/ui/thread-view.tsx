@@ -115,7 +115,10 @@ export function ThreadView() {
           aria-label={s.jumpToLatest}
           onClick={() => {
             const node = scroller.current;
-            if (node) node.scrollTop = node.scrollHeight;
+            if (!node) return;
+            // The button disappears at the bottom: keep focus in the thread rather than losing it to the page.
+            node.focus({ preventScroll: true });
+            node.scrollTop = node.scrollHeight;
           }}
         >
           <Icon name="arrow-down" size={18} />

@@ -75,7 +75,16 @@ export function Composer() {
       {quote && (
         <div class="ck-quote">
           <span class="ck-quote-text">{quote}</span>
-          <button type="button" class="ck-icon-button ck-small" aria-label={s.removeQuote} onClick={() => (composer.quote.value = null)}>
+          <button
+            type="button"
+            class="ck-icon-button ck-small"
+            aria-label={s.removeQuote}
+            onClick={() => {
+              // The button goes away with the quote: focus moves to the composer, not to the page.
+              composer.focus();
+              composer.quote.value = null;
+            }}
+          >
             <Icon name="x" size={16} />
           </button>
         </div>

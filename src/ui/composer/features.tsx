@@ -82,7 +82,15 @@ function Notices() {
           <p key={i}>{n}</p>
         ))}
       </div>
-      <button type="button" class="ck-icon-button ck-small" aria-label={app.strings.value.dismiss} onClick={() => (composer.notices.value = [])}>
+      <button
+        type="button"
+        class="ck-icon-button ck-small"
+        aria-label={app.strings.value.dismiss}
+        onClick={() => {
+          composer.focus(); // the button goes away with the notices
+          composer.notices.value = [];
+        }}
+      >
         <Icon name="x" size={16} />
       </button>
     </div>

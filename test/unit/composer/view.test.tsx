@@ -247,6 +247,7 @@ describe('attachments', () => {
     expect(m.$('.ck-composer-notices').getAttribute('role')).toBe('alert');
     click(m.$('.ck-composer-notices button[aria-label="Dismiss"]'));
     expect(m.$$('.ck-composer-notices').length).toBe(0);
+    expect(document.activeElement).toBe(m.input); // not lost to the page with the button
   });
 
   it('lets text pastes through', async () => {
