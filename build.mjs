@@ -50,10 +50,12 @@ const common = {
 
 const HOST_TARGET = ['es2020', 'chrome98', 'firefox94', 'safari15.4'];
 
-/** The loader's extension (host callbacks), imported by the loader only when options carry functions. */
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** The host chunk (widget, bridge host end, host callbacks, storage for the frame), imported by the loader on need. */
 const extensionOptions = {
   ...common,
-  entryPoints: { 'chatkit-ext': join(root, 'loader/extension.ts') },
+  entryPoints: { 'chatkit-host': join(root, 'loader/extension.ts') },
   outdir: dist,
   entryNames: '[name]-[hash]',
   format: 'esm',
@@ -67,13 +69,13 @@ async function buildLoader() {
   mkdirSync(dist, { recursive: true });
   writeFileSync(ext.path, ext.text);
   const extName = ext.path.split('/').pop();
-  for (const f of readdirSync(dist)) if (/^chatkit-ext-.*\.js$/.test(f) && f !== extName) rmSync(join(dist, f));
+  for (const f of readdirSync(dist)) if (/^chatkit-(ext|host)-.*\.js$/.test(f) && f !== extName) rmSync(join(dist, f));
   const out = await esbuild.build({
     ...common,
     entryPoints: [join(root, 'loader/main.ts')],
     format: 'iife',
     target: HOST_TARGET,
-    define: { ...common.define, __EXTENSION__: JSON.stringify(extName) },
+    define: { ...common.define, __HOST__: JSON.stringify(extName), __VERSION__: JSON.stringify(pkg.version) },
     write: false,
   });
   let code = out.outputFiles[0].text;

@@ -3,10 +3,10 @@
  * lets a React app built for ChatKit run unchanged with our loader on the page: it waits for the element to be
  * defined, calls `setOptions`, calls the methods, and listens for `chatkit.*` DOM events. The class (with
  * `setOptions` and the methods, which must exist as soon as it is defined) lives here; mounting the inline
- * widget into it is done by the extension (./extension.ts `mount`), loaded when an element connects.
+ * widget into it is done by the host chunk (./extension.ts `mount`), loaded when an element connects.
  */
 import { METHODS } from './api.ts';
-import { createWidget, type Mount, type Widget } from './widget.ts';
+import type { Mount, Widget } from './widget.ts';
 
 /** An `<openai-chatkit>` instance: its widget once mounted, and the last options given. */
 export type ChatKitElement = HTMLElement & { w?: Widget; o?: unknown };
@@ -16,8 +16,8 @@ export function defineElement(m: Pick<Mount, 'src' | 'ext'>): void {
   if (customElements.get('openai-chatkit')) return;
   const Base = class extends HTMLElement {
     connectedCallback(this: ChatKitElement): void {
-      // Connected again before the extension arrived (React StrictMode mounts twice): mount only once.
-      void m.ext().then((x) => this.isConnected && !this.w && x.mount(this, m, createWidget));
+      // Connected again before the host chunk arrived (React StrictMode mounts twice): mount only once.
+      void m.ext().then((x) => this.isConnected && !this.w && x.mount(this, m));
     }
     disconnectedCallback(this: ChatKitElement): void {
       this.w?.destroy();

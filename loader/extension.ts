@@ -1,15 +1,18 @@
 /**
- * The loader's extension, imported on first need (options that carry functions, a host call from the frame):
- * host callbacks. Functions inside options (`api.fetch`, `onClientTool`, `entities.*`, `header.*.onClick`,
+ * The host chunk (`chatkit-host-[hash].js`), imported by chatkit.js when a widget is first needed: the widget
+ * itself (./widget.ts), host callbacks, the host's first-party storage kept for the frame, and `<openai-chatkit>`
+ * mounting. Host callbacks: Functions inside options (`api.fetch`, `onClientTool`, `entities.*`, `header.*.onClick`,
  * `widgets.onAction`, `commands.*`, `api.getClientSecret`) never leave the host page: each becomes a `{ $fn }`
  * handle and the frame calls it back through `fn`, or through `fetch` for `api.fetch`, whose response body is
  * relayed chunk by chunk on a MessagePort of its own so SSE through a custom fetch still streams.
- * It also mounts `<openai-chatkit>` elements. Snippet-only pages never download this.
+ * A page that never needs a widget never downloads this.
  */
 import { bridgeError, toErrorData } from '../src/bridge/errors.ts';
 import type { CallMessage } from '../src/bridge/messages.ts';
 import type { ChatKitElement } from './element.ts';
-import type { Extension, HostFn } from './widget.ts';
+import { createWidget, type Extension, type HostFn } from './widget.ts';
+
+export { createWidget };
 
 let ids = 0;
 
@@ -70,11 +73,34 @@ async function relayFetch(fns: Map<number, HostFn>, [id, target, init, port]: un
   return { status: res.status, statusText: res.statusText, headers: [...res.headers] };
 }
 
+/**
+ * `storage`: the frame's persistent state (thread id) kept in the host page's first-party storage, because the
+ * frame's own storage is third-party and browsers deny it (Chromium with third-party cookies blocked, Safari,
+ * Firefox, Brave) or partition it. Only `chatkit:` keys, in `localStorage` or `sessionStorage`; `value` undefined
+ * reads, null removes, a string writes.
+ */
+function storage([area, key, value]: unknown[]): string | null {
+  if (typeof key !== 'string' || !key.startsWith('chatkit:')) throw bridgeError('INVALID', 'storage: only chatkit: keys');
+  const s = area === 'session' ? sessionStorage : localStorage;
+  if (value === undefined) return s.getItem(key);
+  if (value === null) s.removeItem(key);
+  else s.setItem(key, String(value));
+  return null;
+}
+
 /** Runs a frame → host call and posts the reply. */
 export const serve: Extension['serve'] = (msg: CallMessage, post, fns) => {
   const { id, method, args } = msg;
   new Promise((ok) =>
-    ok(method === 'fn' ? lookup(fns, args[0])(...((args[1] as unknown[]) ?? [])) : method === 'fetch' ? relayFetch(fns, args) : Promise.reject(bridgeError('NO_METHOD', method))),
+    ok(
+      method === 'fn'
+        ? lookup(fns, args[0])(...((args[1] as unknown[]) ?? []))
+        : method === 'fetch'
+          ? relayFetch(fns, args)
+          : method === 'storage'
+            ? storage(args)
+            : Promise.reject(bridgeError('NO_METHOD', method)),
+    ),
   ).then(
     (value) => post({ type: 'reply', id, ok: true, value }),
     (e) => post({ type: 'reply', id, ok: false, error: toErrorData(e) }),
@@ -86,12 +112,12 @@ export const serve: Extension['serve'] = (msg: CallMessage, post, fns) => {
  * root whose `:host { display: block }` comes from a constructed stylesheet (strict CSPs allow it; a `<style>`
  * element would not be). The element re-applies its last options, so a re-attached element keeps them.
  */
-export const mount: Extension['mount'] = (el: ChatKitElement, m, create) => {
+export const mount: Extension['mount'] = (el: ChatKitElement, m) => {
   const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(':host{display:block;position:relative}');
   root.adoptedStyleSheets = [sheet];
-  el.w = create({ ...m, data: { ...el.dataset } as Record<string, string>, host: root, dispatch: (type, detail) => el.dispatchEvent(new CustomEvent(type, { detail })) });
+  el.w = createWidget({ ...m, data: { ...el.dataset } as Record<string, string>, host: root, dispatch: (type, detail) => el.dispatchEvent(new CustomEvent(type, { detail })) });
   // Removed again before the frame answered (a React unmount during load): nothing to report.
   if (el.o) el.w.setOptions(el.o).catch(() => undefined);
 };

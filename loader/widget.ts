@@ -1,9 +1,9 @@
 /**
  * One widget instance on the host page: its iframe, the handshake, and the host end of the private port.
- * The loader's budget is 2 KB brotli, so this is one closure rather than the frame's layered endpoint
- * (src/bridge/endpoint.ts); both speak src/bridge/messages.ts and the unit tests run them against each other.
- * Host callbacks (`{ $fn }` handles, the streamed `api.fetch` relay) live in the extension (./extension.ts),
- * loaded only when options carry functions.
+ * Part of the host chunk (./extension.ts is its entry), imported by chatkit.js when a widget is needed. It is one
+ * closure rather than the frame's layered endpoint (src/bridge/endpoint.ts); both speak src/bridge/messages.ts
+ * and the unit tests run them against each other. Host callbacks (`{ $fn }` handles, the streamed `api.fetch`
+ * relay) and the host's storage for the frame are served by ./extension.ts.
  *
  * Threats handled here: the handshake passes three gates in order (sender window, origin, shape + nonce);
  * after it only the private port is listened to and every message on it must pass `isPortMessage`; inbound
@@ -15,18 +15,21 @@
 import { bridgeError, DEFAULT_TIMEOUT_MS } from '../src/bridge/errors.ts';
 import { NS, VERSION, isHello, isPortMessage, type CallMessage, type LayoutRequest, type Metrics } from '../src/bridge/messages.ts';
 
-type Listener = (detail: unknown) => void;
+/** An event listener. */
+export type Listener = (detail: unknown) => void;
 /** A host function registered under a handle id. */
 export type HostFn = (...args: unknown[]) => unknown;
 
-/** What the lazily loaded extension provides (see ./extension.ts). */
+/** What the lazily loaded host chunk provides (see ./extension.ts). */
 export interface Extension {
+  /** Creates a widget (floating, or inline in `m.host`). */
+  createWidget(m: Mount): Widget;
   /** Copies options, registering each function in `fns` and putting a `{ $fn }` handle in its place. */
   encode(value: unknown, fns: Map<number, HostFn>): unknown;
   /** Runs a frame → host call (`fn` or `fetch`) and posts its reply. */
   serve(msg: CallMessage, post: (msg: object) => void, fns: Map<number, HostFn>): void;
   /** Mounts an inline widget into an `<openai-chatkit>` element. */
-  mount(el: HTMLElement & { w?: Widget; o?: unknown }, m: Pick<Mount, 'src' | 'ext'>, create: (m: Mount) => Widget): void;
+  mount(el: HTMLElement & { w?: Widget; o?: unknown }, m: Pick<Mount, 'src' | 'ext'>): void;
 }
 
 /** The instance surface the public API and the custom element are built on. */
@@ -35,8 +38,6 @@ export interface Widget {
   call(method: string, args: unknown[]): Promise<unknown>;
   /** Replaces the options; functions stay here and the frame gets handles. */
   setOptions(options: unknown): Promise<unknown>;
-  on(name: string, fn: Listener): () => void;
-  off(name: string, fn: Listener): void;
   destroy(): void;
 }
 
@@ -50,12 +51,9 @@ export interface Mount {
   ext: () => Promise<Extension>;
   /** Parent for an inline iframe; absent = floating on document.body. */
   host?: Node;
-  /** Sees every event before `on` listeners (the custom element dispatches DOM events). */
+  /** Receives every event (`ChatKit.on` listeners; the custom element dispatches DOM events). */
   dispatch?: (name: string, detail: unknown) => void;
 }
-
-/** `chatkit.x` or bare `x` → `chatkit.x`. */
-export const eventName = (name: string): string => (name.startsWith('chatkit.') ? name : 'chatkit.' + name);
 
 /** The host viewport as the frame needs it for placement. */
 export const readMetrics = (v = visualViewport as VisualViewport): Metrics => [innerWidth, innerHeight, v.offsetLeft, v.offsetTop, v.width, v.height];
@@ -63,9 +61,9 @@ export const readMetrics = (v = visualViewport as VisualViewport): Metrics => [i
 /** Creates the iframe (once the host is idle) and connects to it. */
 export function createWidget(m: Mount): Widget {
   const url = new URL('frame.html', m.src);
-  const nonce = crypto.randomUUID();
+  // crypto.randomUUID exists only in secure contexts; plain-http sites still get a widget. (UUID-shaped: 8-4-4-4-12.)
+  const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b, i) => (i % 2 || i < 4 || i > 10 ? '' : '-') + (b | 256).toString(16).slice(1)).join('');
   const frame = document.createElement('iframe');
-  const listeners = new Map<string, Set<Listener>>();
   const pending = new Map<number, [(v: unknown) => void, (e: unknown) => void, ReturnType<typeof setTimeout>]>();
   const offs: (() => void)[] = [];
   const timeout = Math.max(+m.data.loadTimeout!, 0) || 15000;
@@ -96,8 +94,6 @@ export function createWidget(m: Mount): Widget {
   };
   const emit = (name: string, detail?: unknown): void => {
     m.dispatch?.(name, detail);
-    // Each listener in its own microtask: one that throws is reported and cannot silence the others.
-    for (const fn of listeners.get(name) ?? []) queueMicrotask(() => fn(detail));
     if (name === 'chatkit.ready') ready();
   };
   // The frame lays the iframe out (open/closed, its colour scheme, the host viewport we sent it).
@@ -194,15 +190,8 @@ export function createWidget(m: Mount): Widget {
       }
       return call('setOptions', [clone, n]);
     },
-    on(name, f) {
-      const key = eventName(name);
-      listeners.set(key, (listeners.get(key) ?? new Set()).add(f));
-      return () => void listeners.get(key)?.delete(f);
-    },
-    off: (name, f) => void listeners.get(eventName(name))?.delete(f),
     destroy() {
       teardown(bridgeError('DESTROYED', 'ChatKit was destroyed'));
-      listeners.clear();
     },
   };
 }

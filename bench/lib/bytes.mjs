@@ -42,7 +42,7 @@ export function analyzeDist(dist) {
     for (const dep of staticImports(readFileSync(join(dist, f), 'utf8'))) visit(dep);
   };
   visit(entry);
-  const ext = names.find((f) => /^chatkit-ext-.*\.js$/.test(f));
+  const ext = names.find((f) => /^chatkit-(ext|host)-.*\.js$/.test(f));
   const lazyFiles = names.filter((f) => !first.has(f) && f !== 'chatkit.js' && f !== ext && f !== 'frame.html');
   let icons = { count: 0, ...ZERO };
   try {

@@ -41,7 +41,7 @@ export function decodeHandles(value: unknown, host: Pick<Endpoint, 'call'>): unk
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 /** Turns a request body into something structured clone accepts; FormData becomes a multipart Blob. */
-async function relayBody(init: RequestInit): Promise<{ body?: string | Blob; headers: [string, string][] }> {
+async function relayBody(init: RequestInit): Promise<{ body?: string | Blob; headers: Record<string, string> }> {
   const headers = new Headers(init.headers);
   let body = init.body;
   if (body instanceof FormData || body instanceof URLSearchParams) {
@@ -51,7 +51,9 @@ async function relayBody(init: RequestInit): Promise<{ body?: string | Blob; hea
     body = await encoded.blob();
   }
   if (body != null && typeof body !== 'string' && !(body instanceof Blob)) throw new TypeError('Unsupported request body for a host api.fetch');
-  return { body: body ?? undefined, headers: [...headers] };
+  // A plain object, as `fetch` callers expect: the documented `{ ...init.headers, Authorization }` keeps
+  // Content-Type, Accept and Accept-Language (an array of pairs would be spread into "0", "1"…).
+  return { body: body ?? undefined, headers: Object.fromEntries(headers) };
 }
 
 /**

@@ -82,7 +82,8 @@ export type ResolvedOptions = {
   locale?: string;
   theme: ResolvedTheme;
   frameTitle: string;
-  initialThread: string | null;
+  /** A thread id; null for a new thread; undefined when unset (see the chat model's `restore`). */
+  initialThread?: string | null;
   onClientTool?: ChatKitOptions['onClientTool'];
   header: {
     enabled: boolean;

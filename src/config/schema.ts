@@ -182,7 +182,8 @@ export const optionsSchema = z.object({
   locale: z.optional(text((s) => /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i.test(s), 'a locale such as "en" or "fr-FR"')),
   theme: z.prefault(theme, {}),
   frameTitle: z._default(nonEmpty, DEFAULT_FRAME_TITLE),
-  initialThread: z._default(z.nullable(threadId), null),
+  // Unset (undefined) and null differ: null asks for a new thread; unset lets the floating widget reopen its last.
+  initialThread: z.optional(z.nullable(threadId)),
   onClientTool: z.optional(fn<NonNullable<ChatKitOptions['onClientTool']>>()),
   header: group({
     enabled: flag(true),

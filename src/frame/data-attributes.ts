@@ -5,7 +5,8 @@
  * `resolveOptions` (e.g. a bad `data-accent` colour is reported there, by its option path).
  *
  * `data-options` holds a JSON object of any options; the scalar attributes below override its keys.
- */
+ */import { STORAGE_MODES, parseStorageMode, type StorageMode } from '../store/kept-state.ts';
+
 
 /** Placement of the floating shell (documented defaults in the README). */
 export interface Placement {
@@ -22,6 +23,8 @@ export interface DataConfig {
   /** ChatKit options, or null when the script carries none (options then come from `setOptions`). */
   options: Record<string, unknown> | null;
   placement: Placement;
+  /** `data-storage`: where the thread id is kept (src/store/kept-state.ts). */
+  storage: StorageMode;
   errors: string[];
 }
 
@@ -167,9 +170,12 @@ export function readDataAttributes(data: Readonly<Record<string, string | undefi
   int('zIndex', -2147483648, 2147483647);
   int('offsetX', 0, 10000);
   int('offsetY', 0, 10000);
+  const storageAttr = get('storage');
+  const storage = storageAttr === undefined ? 'local' : parseStorageMode(storageAttr);
+  if (!storage) bad('storage', STORAGE_MODES.map((m) => `"${m}"`).join(' | '), storageAttr!);
   const timeout = get('loadTimeout');
   // The loader reads this one itself (it must act before we exist); this only reports a bad value.
   if (timeout !== undefined && !(/^\d+$/.test(timeout) && Number(timeout) > 0)) bad('loadTimeout', 'a positive integer (milliseconds)', timeout);
 
-  return { options: hasOptions ? options : null, placement, errors };
+  return { options: hasOptions ? options : null, placement, storage: storage ?? 'local', errors };
 }

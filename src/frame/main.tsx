@@ -7,20 +7,12 @@ import type { Handler } from '../bridge/endpoint.ts';
 import { createAppModel, type AppModel } from '../store/app-model.ts';
 import { createChatModel } from '../store/chat-model.ts';
 import { createComposerModel } from '../store/composer-model.ts';
+import { createKeptState, keptNamespace } from '../store/kept-state.ts';
 import { createHistoryModel } from '../store/history-model.ts';
 import { App } from '../ui/app.tsx';
 import { connectToHost } from './connect.ts';
 import { registerMethods } from './methods.ts';
 import { applyTheme } from './theme.ts';
-
-/** Reads localStorage if the browser lets a third-party frame have it. */
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 async function boot(): Promise<void> {
   const handlers = new Map<string, Handler>();
@@ -39,28 +31,29 @@ async function boot(): Promise<void> {
       const id = requestAnimationFrame(commit);
       return () => cancelAnimationFrame(id);
     },
-    storage: storage(),
+    // Kept in the host page's first-party storage by the loader, namespaced by instance and API URL.
+    kept: createKeptState((area, key, value) => host.call('storage', [area, key, value]), () => keptNamespace(app!.options.peek().api, app!.baseUrl, info.data.instance), app.storage),
     baseUrl: info.baseUrl,
-    instance: info.data.instance || info.data.apiUrl || 'default',
+    inline: app.inline,
   });
   const composer = createComposerModel(app, chat);
   const history = createHistoryModel(app, chat);
   const models = { app, chat, composer, history };
   let restored = false;
-  let initialThread: string | null = null;
+  let initialThread: string | null | undefined;
   // The first options (data-* or setOptions) restore the thread of the last visit, once; later options that name
   // a different initialThread open it (an SPA saying "show this thread").
   const onOptions = (): void => {
     if (!app?.configured.peek()) return;
     const options = app.options.peek();
     const wanted = options.initialThread;
-    const changed = wanted !== null && wanted !== initialThread;
+    const changed = typeof wanted === 'string' && wanted !== initialThread;
     initialThread = wanted;
     if (!restored) {
       restored = true;
       void chat.restore(options);
     } else if (changed && wanted !== chat.threadId.peek() && chat.status.peek() === 'idle') {
-      void chat.loadThread(wanted).catch((e: Error) => app?.reportError(e));
+      void chat.loadThread(wanted!).catch((e: Error) => app?.reportError(e));
     }
   };
   registerMethods(handlers, models, onOptions);

@@ -6,6 +6,8 @@
  */
 import type { Handler } from '../bridge/endpoint.ts';
 import type { Models } from '../ui/context.ts';
+import { describeValue } from '../protocol/format-issue.ts';
+import { parseStorageMode } from '../store/kept-state.ts';
 import { parseCustomAction, parseSendUserMessage, parseSetComposerValue, parseThreadId } from './method-params.ts';
 
 /** Resolves once `start(onStart)` reports it is under way (or finishes); rejects if it fails before that. */
@@ -59,4 +61,9 @@ export function registerMethods(handlers: Map<string, Handler>, models: Models, 
     app.setView('history');
   });
   on('hideHistory', () => app.setView('chat'));
+  on('setStorage', (mode) => {
+    const m = parseStorageMode(mode);
+    if (!m) throw Object.assign(new Error(`setStorage: expected "local" | "session" | "none", received ${describeValue(mode)}`), { code: 'INVALID' });
+    return chat.setStorage(m);
+  });
 }

@@ -2,8 +2,13 @@
  * `npm start` entry (bundled to lib/cli.js by build.mjs): starts the two-origin demo and prints where it is.
  *
  *   node lib/cli.js [--host-port 4400] [--widget-port 4401] [--bind 127.0.0.1] [--data-dir ./data]
+ *                   [--embed-origin https://your.site]... [--host-name NAME] [--widget-name NAME]
  *                   [--pages extra/dir] [--json]
  * Ports of 0 pick free ones. `--json` prints one machine-readable line (used by the end-to-end tests).
+ * `--embed-origin` (repeatable; or EMBED_ORIGINS, comma-separated) names other sites allowed to embed the widget
+ * and call the backend: used for both `frame-ancestors` and CORS. `--host-name` / `--widget-name` are the host
+ * names the two origins are reached by (default: the bind address), e.g. two names mapped to loopback so the
+ * widget is on another site than the page, as deployed.
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +24,29 @@ export interface CliArgs {
   dataDir: string;
   pages: string[];
   json: boolean;
+  /** Other sites allowed to embed the widget and call the backend (origins, or `*` for any). */
+  embedOrigins: string[];
+  hostName?: string;
+  widgetName?: string;
 }
+
+/** An origin as browsers send it (`https://example.org`, `http://localhost:8080`), or `*`; throws otherwise. */
+export function parseOrigin(value: string, flag: string): string {
+  const v = value.trim().replace(/\/$/, '');
+  if (v === '*') return v;
+  let url: URL | undefined;
+  try {
+    url = new URL(v);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.origin !== v) {
+    throw new Error(`${flag} must be an origin such as https://example.org or http://localhost:8080 (scheme, host and port only), received "${value}"`);
+  }
+  return v;
+}
+
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
 /** Parses argv (after the script path); throws with a usage message on bad input. */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
@@ -30,6 +57,14 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     dataDir: env.DATA_DIR ?? './data',
     pages: [],
     json: false,
+    embedOrigins: (env.EMBED_ORIGINS ?? '')
+      .split(',')
+      .filter((o) => o.trim())
+      .map((o) => parseOrigin(o, 'EMBED_ORIGINS')),
+  };
+  const name = (flag: string, v: string): string => {
+    if (!HOST_NAME.test(v)) throw new Error(`${flag} must be a host name such as chat.localhost, received "${v}"`);
+    return v;
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -49,6 +84,9 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     else if (flag === '--data-dir') out.dataDir = value();
     else if (flag === '--pages') out.pages.push(resolve(value()));
     else if (flag === '--json') out.json = true;
+    else if (flag === '--embed-origin') out.embedOrigins.push(parseOrigin(value(), flag));
+    else if (flag === '--host-name') out.hostName = name(flag, value());
+    else if (flag === '--widget-name') out.widgetName = name(flag, value());
     else throw new Error(`unknown argument ${flag}`);
   }
   return out;
@@ -63,9 +101,13 @@ async function main(): Promise<void> {
     hostPort: args.hostPort,
     widgetPort: args.widgetPort,
     distDir: join(root, 'dist'),
+    hostName: args.hostName,
+    widgetName: args.widgetName,
+    embedOrigins: args.embedOrigins,
     pageDirs: [join(root, 'examples'), ...args.pages],
-    // The frame runs on the widget origin and calls the backend cross-origin.
-    hostRoutes: (origins) => [createNodeHandler(backend.server, { cors: { origins: [origins.widget] } })],
+    // The frame runs on the widget origin and calls the backend cross-origin; a page on an embedding site calls it
+    // itself when it gives the widget an api.fetch.
+    hostRoutes: (origins) => [createNodeHandler(backend.server, { cors: { origins: [origins.widget, ...args.embedOrigins] } })],
   });
   if (args.json) {
     console.log(JSON.stringify({ hostUrl: demo.hostUrl, widgetUrl: demo.widgetUrl, agent: backend.agentName }));
@@ -75,7 +117,8 @@ async function main(): Promise<void> {
     console.log(`  Strict CSP:     ${demo.hostUrl}strict-csp.html`);
     console.log(`  Widget origin:  ${demo.widgetUrl}`);
     console.log(`  Backend:        ${demo.hostUrl}chatkit (data in ${resolve(args.dataDir)})`);
-    console.log(`  Agent:          ${backend.agentName}\n`);
+    console.log(`  Agent:          ${backend.agentName}`);
+    console.log(`  Embedding:      ${[demo.hostUrl.replace(/\/$/, ''), ...args.embedOrigins].join(', ')} (add sites with --embed-origin)\n`);
   }
   const stop = (): void => {
     void demo

@@ -22,6 +22,11 @@ export interface DemoOptions {
   hostPort?: number;
   widgetPort?: number;
   distDir: string;
+  /** Host names the two origins are reached by (default: the bind address). */
+  hostName?: string;
+  widgetName?: string;
+  /** Other sites allowed to embed the widget (`frame-ancestors`), besides the demo's own host origin. */
+  embedOrigins?: readonly string[];
   /** Folders of host pages, searched in order (examples/, plus test pages in e2e runs). */
   pageDirs: string[];
   /** Extra routes on the host origin (the ChatKit backend, uploads…), tried before pages. */
@@ -96,13 +101,13 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
   const widgetServer = createServer(
     handle(
       () => widgetRoutes,
-      (req, res) => serveStatic(req, res, { root: opts.distDir, frameAncestors: [origins.host] }),
+      (req, res) => serveStatic(req, res, { root: opts.distDir, frameAncestors: [origins.host, ...(opts.embedOrigins ?? [])] }),
     ),
   );
   const widgetPort = await listen(widgetServer, opts.widgetPort ?? 4401, bind);
   const hostPort = await listen(hostServer, opts.hostPort ?? 4400, bind);
-  origins.host = `http://${bind}:${hostPort}`;
-  origins.widget = `http://${bind}:${widgetPort}`;
+  origins.host = `http://${opts.hostName ?? bind}:${hostPort}`;
+  origins.widget = `http://${opts.widgetName ?? bind}:${widgetPort}`;
   hostRoutes = opts.hostRoutes?.(origins) ?? [];
   widgetRoutes = opts.widgetRoutes?.(origins) ?? [];
 

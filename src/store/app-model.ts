@@ -151,6 +151,8 @@ export function createAppModel(env: AppEnv) {
     baseUrl: boot.baseUrl,
     inline,
     placement,
+    /** `data-storage` (the initial mode; `ChatKit.setStorage` changes it). */
+    storage: data.storage,
     metrics,
     phase,
     isOpen,

@@ -18,6 +18,7 @@ import { createItemActions } from './item-actions.ts';
 import { runResponse, type ResponseOutcome } from './response-runner.ts';
 import { createThreadLoader } from './thread-loader.ts';
 
+import type { StorageMode } from './kept-state.ts';
 import { BusyError, type ChatCore, type ChatEnv, type Failure, type SendInput } from './chat-types.ts';
 
 export { BusyError, type ChatCore, type ChatEnv, type Failure, type SendInput };
@@ -44,7 +45,6 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
       return null;
     }
   });
-  const storageKey = `chatkit:${env.instance}:thread`;
   const paging: { cursor?: string | undefined } = {};
   let controller: AbortController | null = null;
   let engaged = false;
@@ -58,15 +58,9 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
   const idle = (what: string): void => {
     if (status.peek() !== 'idle') throw new BusyError(what);
   };
-  /** The thread id is kept for the next page load only once the user has engaged with the chat. */
+  /** The thread id is kept for the next page load only once the user has engaged with the chat (never inline). */
   const persist = (id: string | null): void => {
-    if (!engaged || !env.storage) return;
-    try {
-      if (id) env.storage.setItem(storageKey, id);
-      else env.storage.removeItem(storageKey);
-    } catch {
-      // Storage can be blocked (third-party storage settings); the chat works without it.
-    }
+    if (engaged && !env.inline) void env.kept.set('thread', id);
   };
   const onEffect = (effect: ReduceEffect): void => {
     if (effect.type === 'thread.change') {
@@ -190,7 +184,7 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
     }
   }
 
-  const core: ChatCore = { app, env, conversation, status, failure, hasOlder, loadingOlder, threadId, storageKey, client, paging, need, idle, log, persist, respond, startNewThread };
+  const core: ChatCore = { app, env, conversation, status, failure, hasOlder, loadingOlder, threadId, client, paging, need, idle, log, persist, respond, startNewThread };
   const threads = createThreadLoader(core);
   const actions = createItemActions(core);
 
@@ -207,6 +201,11 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
     imageDomains,
     client,
     engage,
+    /** Changes where the thread id is kept (`ChatKit.setStorage`); a mode that keeps starts keeping the current one. */
+    async setStorage(mode: StorageMode): Promise<void> {
+      await env.kept.setMode(mode);
+      persist(threadId.peek());
+    },
     send,
     stop,
     retryLastTurn,

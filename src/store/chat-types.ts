@@ -6,6 +6,7 @@ import type { InferenceOptions, UserMessageContent } from '../protocol/content.t
 import type { ChatKitRequestInput } from '../protocol/requests.ts';
 import type { AppModel } from './app-model.ts';
 import type { ConversationState } from './conversation-state.ts';
+import type { KeptState } from './kept-state.ts';
 
 /** A failure the thread shows, with what Retry does. */
 export interface Failure {
@@ -26,10 +27,12 @@ export interface SendInput {
 export interface ChatEnv {
   /** Schedules `commit` before the next paint; returns a cancel function. */
   frame: (commit: () => void) => () => void;
-  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  /** What is kept between page loads (in the host page's storage; see kept-state.ts). */
+  kept: KeptState;
   baseUrl: string;
-  /** Storage namespace for this widget instance. */
-  instance: string;
+  /** An inline widget (`<openai-chatkit>`): it opens the new-thread view unless `initialThread` names a thread, as
+   * ChatKit does, and keeps nothing. The floating widget reopens the kept thread. */
+  inline: boolean;
 }
 
 
@@ -43,7 +46,6 @@ export interface ChatCore {
   hasOlder: Signal<boolean>;
   loadingOlder: Signal<boolean>;
   threadId: ReadonlySignal<string | null>;
-  storageKey: string;
   client: ReadonlySignal<ApiClient | null>;
   /** Cursor of the next older page (`items.list` desc `after`). */
   paging: { cursor?: string | undefined };

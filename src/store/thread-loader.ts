@@ -67,29 +67,25 @@ export function createThreadLoader(core: ChatCore) {
     }
   }
 
-  /** Boot: the configured initial thread, else the one stored from the last visit. */
+  /**
+   * Boot: `initialThread` when it names a thread; `null` means a new thread. Unset, the floating widget reopens the
+   * thread kept from the last visit and the inline element (as ChatKit's) opens the new-thread view.
+   */
   async function restore(options: ResolvedOptions): Promise<void> {
-    let stored: string | null = null;
-    try {
-      stored = env.storage?.getItem(core.storageKey) ?? null;
-    } catch {
-      stored = null;
-    }
-    const id = options.initialThread ?? stored;
+    const named = options.initialThread;
+    const kept = named === undefined && !env.inline ? await env.kept.get('thread') : null;
+    const id = named ?? kept;
     if (!id || !client.peek()) return;
     try {
       await loadThread(id);
-    } catch {
-      // A stored thread that no longer exists starts a fresh chat instead of an error screen.
-      if (!options.initialThread) {
-        failure.value = null;
-        startNewThread();
-        try {
-          env.storage?.removeItem(core.storageKey);
-        } catch {
-          /* storage blocked */
-        }
-      }
+    } catch (e) {
+      if (named) return;
+      // A kept thread the backend no longer has (deleted, a restarted in-memory backend, another app's id) starts
+      // a fresh chat instead of an error screen, is forgotten, and is said once in chatkit.log.
+      failure.value = null;
+      startNewThread();
+      void env.kept.set('thread', null);
+      core.log('thread.restore.failed', { threadId: id, message: e instanceof Error ? e.message : String(e) });
     }
   }
 

@@ -106,7 +106,7 @@ test('the strict-CSP page reports zero violations in the host and in the frame',
     document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const response = await page.goto(`${demo.hostUrl}strict-csp.html`);
-  expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'none'; script-src 'nonce-[^']+'; style-src 'self'; img-src 'self'; frame-src http:\/\/127\.0\.0\.1:\d+$/);
+  expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'none'; script-src 'nonce-[^']+'; style-src 'self'; img-src 'self'; frame-src http:\/\/widget\.test:\d+$/);
   const frame = await widgetFrame(page);
   await frame.getByRole('button', { name: 'Open chat' }).click();
   await frame.getByRole('textbox').fill('hello');
@@ -142,7 +142,7 @@ test('a frame that fails to load is removed and reported; it never blocks clicks
   await page.goto(`${demo.hostUrl}load-fail.html`);
   await page.waitForFunction(() => (window as unknown as { errors: string[] }).errors.length > 0, undefined, { timeout: 5000 });
   const errors = await page.evaluate(() => (window as unknown as { errors: string[] }).errors);
-  expect(errors[0]).toMatch(/^Chat frame did not load: http:\/\/127\.0\.0\.1:\d+\/frame\.html$/);
+  expect(errors[0]).toMatch(/^Chat frame did not load: http:\/\/widget\.test:\d+\/frame\.html$/);
   await expect(page.locator('iframe')).toHaveCount(0);
   await page.mouse.click(1280 - 40, 800 - 40);
   expect(await page.evaluate(() => (window as unknown as { hostClicks: number }).hostClicks)).toBe(1);

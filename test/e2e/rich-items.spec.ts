@@ -98,7 +98,7 @@ test('citations appear as markers with a Sources list; entity sources reach the 
 test('a client tool runs on the host page and the agent continues with its result', async ({ page, demo }) => {
   const frame = await openChat(page, demo.hostUrl);
   await send(frame, 'run the client tool');
-  await expect(said(frame, /^The page you are on is Items test page at http:\/\/127\.0\.0\.1:\d+\/items-host\.html\.$/)).toBeVisible();
+  await expect(said(frame, /^The page you are on is Items test page at http:\/\/site\.test:\d+\/items-host\.html\.$/)).toBeVisible();
   expect(await log(page, 'toolCalls')).toEqual([{ name: 'get_page_info', params: { fields: ['title', 'url'] } }]);
   await expect(frame.getByText('Running get_page_info…')).toHaveCount(0);
   expect(await log(page, 'errors')).toEqual([]);

@@ -26,7 +26,8 @@ export async function startDemo(options: { dataDir?: string; env?: Record<string
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chatkit-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(root, 'lib/cli.js'), '--host-port', '0', '--widget-port', '0', '--json', '--data-dir', dataDir, '--pages', join(root, 'test/e2e/pages'), ...(options.args ?? [])],
+    // Two sites, as deployed: the page on site.test, the widget on widget.test (Chromium maps *.test to loopback).
+    [join(root, 'lib/cli.js'), '--host-port', '0', '--widget-port', '0', '--host-name', 'site.test', '--widget-name', 'widget.test', '--json', '--data-dir', dataDir, '--pages', join(root, 'test/e2e/pages'), ...(options.args ?? [])],
     { cwd: root, env: { ...process.env, DEMO_WORD_DELAY_MS: '2', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

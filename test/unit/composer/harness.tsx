@@ -2,6 +2,7 @@
  * Real app, chat and composer models over a fake host and a fake fetch that records every request and answers
  * from a route table; plus mounting the composer view inside a panel.
  */
+import { createKeptState } from '../../../src/store/kept-state.ts';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
@@ -86,7 +87,7 @@ export function setup(options: Record<string, unknown> = {}, route: Route = () =
   // `api: undefined` means no api at all; an `api` object gets the fake fetch unless it brings its own.
   const apiOption = 'api' in options && options.api === undefined ? undefined : { url: API_URL, fetch, ...(options.api as object | undefined) };
   app.setOptions({ ...options, api: apiOption });
-  const chat = createChatModel(app, { frame: (commit) => (commit(), () => undefined), storage: null, baseUrl: PAGE_URL, instance: 'test' });
+  const chat = createChatModel(app, { frame: (commit) => (commit(), () => undefined), kept: createKeptState(async () => null, () => 'test', 'none'), baseUrl: PAGE_URL, inline: true });
   const composer = createComposerModel(app, chat);
   const errors = () => events.filter(([n]) => n === 'chatkit.error').map(([, d]) => (d as { error: Error }).error.message);
   const toolEvents = () => events.filter(([n]) => n === 'chatkit.tool.change').map(([, d]) => d);

@@ -137,7 +137,6 @@ describe('resolveOptions defaults', () => {
       api: { type: 'custom', url: '/chatkit', domainKey: 'dk' },
       theme: { colorScheme: 'light', radius: 'pill', density: 'normal', typography: { fontSources: [] }, color: {} },
       frameTitle: 'Chat',
-      initialThread: null,
       header: { enabled: true, title: { enabled: true } },
       history: { enabled: true, showDelete: true, showRename: true },
       startScreen: { prompts: [] },
@@ -221,7 +220,7 @@ describe('resolveOptions per key group: a valid value applies, an invalid one is
       applied: 't1',
       invalid: { initialThread: 42 },
       error: 'initialThread: expected string or null, received 42',
-      fallback: null,
+      fallback: undefined,
     },
     onClientTool: {
       valid: { onClientTool: fn },

@@ -23,7 +23,7 @@ describe('setPath', () => {
 describe('readDataAttributes', () => {
   it('returns no options, the documented placement defaults and no errors for no attributes', () => {
     expect(PLACEMENT_DEFAULTS).toEqual(DEFAULTS);
-    expect(readDataAttributes({})).toEqual({ options: null, placement: DEFAULTS, errors: [] });
+    expect(readDataAttributes({})).toEqual({ options: null, placement: DEFAULTS, storage: 'local', errors: [] });
   });
 
   it('maps every string attribute to its option path, trimmed', () => {
@@ -46,7 +46,7 @@ describe('readDataAttributes', () => {
   });
 
   it('ignores empty string attributes', () => {
-    expect(readDataAttributes({ apiUrl: '', greeting: '   ' })).toEqual({ options: null, placement: DEFAULTS, errors: [] });
+    expect(readDataAttributes({ apiUrl: '', greeting: '   ' })).toEqual({ options: null, placement: DEFAULTS, storage: 'local', errors: [] });
   });
 
   it('maps every boolean attribute, with an empty value meaning true', () => {
@@ -69,8 +69,12 @@ describe('readDataAttributes', () => {
 
   it('maps every placement attribute', () => {
     const r = readDataAttributes({ side: 'left', open: '', launcher: 'false', zIndex: '-2147483648', offsetX: '0', offsetY: '10000', loadTimeout: '5000' });
-    expect(r).toEqual({ options: null, placement: { side: 'left', open: true, launcher: false, zIndex: -2147483648, offsetX: 0, offsetY: 10000 }, errors: [] });
+    expect(r).toEqual({ options: null, placement: { side: 'left', open: true, launcher: false, zIndex: -2147483648, offsetX: 0, offsetY: 10000 }, storage: 'local', errors: [] });
     expect(readDataAttributes({ zIndex: '2147483647' }).placement.zIndex).toBe(2147483647);
+  });
+
+  it('reads data-storage: local (default), session or none', () => {
+    expect(['local', 'session', 'none', ' none '].map((storage) => readDataAttributes({ storage }).storage)).toEqual(['local', 'session', 'none', 'none']);
   });
 
   it('reports each bad value with its exact message and keeps the default', () => {
@@ -88,8 +92,9 @@ describe('readDataAttributes', () => {
       [{ loadTimeout: '0' }, 'data-load-timeout: expected a positive integer (milliseconds), received "0"'],
       [{ loadTimeout: 'soon' }, 'data-load-timeout: expected a positive integer (milliseconds), received "soon"'],
       [{ loadTimeout: '-5' }, 'data-load-timeout: expected a positive integer (milliseconds), received "-5"'],
+      [{ storage: 'cookie' }, 'data-storage: expected "local" | "session" | "none", received "cookie"'],
     ];
-    for (const [data, message] of cases) expect(readDataAttributes(data)).toEqual({ options: null, placement: DEFAULTS, errors: [message] });
+    for (const [data, message] of cases) expect(readDataAttributes(data)).toEqual({ options: null, placement: DEFAULTS, storage: 'local', errors: [message] });
   });
 
   it('reports bad option values with their exact message and leaves the option unset', () => {
@@ -105,7 +110,7 @@ describe('readDataAttributes', () => {
       [{ uploadStrategy: 's3' }, 'data-upload-strategy: expected "direct" | "two_phase", received "s3"'],
       [{ uploadStrategy: 'direct' }, 'data-upload-strategy: "direct" needs data-upload-url'],
     ];
-    for (const [data, message] of cases) expect(readDataAttributes(data)).toEqual({ options: null, placement: DEFAULTS, errors: [message] });
+    for (const [data, message] of cases) expect(readDataAttributes(data)).toEqual({ options: null, placement: DEFAULTS, storage: 'local', errors: [message] });
   });
 
   it('truncates long bad values in messages to 57 characters and an ellipsis', () => {
@@ -148,6 +153,6 @@ describe('readDataAttributes', () => {
 
   it('reads only own properties of the dataset', () => {
     const inherited = Object.create({ side: 'left', apiUrl: '/evil' }) as Record<string, string>;
-    expect(readDataAttributes(inherited)).toEqual({ options: null, placement: DEFAULTS, errors: [] });
+    expect(readDataAttributes(inherited)).toEqual({ options: null, placement: DEFAULTS, storage: 'local', errors: [] });
   });
 });

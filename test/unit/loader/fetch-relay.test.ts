@@ -42,6 +42,26 @@ const concat = (parts: Uint8Array[]): Uint8Array => {
 };
 
 describe('relayed api.fetch', () => {
+  it("gives the host's fetch init.headers as a plain object, so the documented { ...init.headers, Authorization } keeps them", async () => {
+    let sent: Headers | undefined;
+    // The README's pattern: a host fetch that adds Authorization to the headers it was given.
+    const fetchViaHost = relayed(async (_url, init) => {
+      sent = new Headers({ ...(init.headers as Record<string, string>), Authorization: 'Bearer t' });
+      return new Response('{}');
+    });
+    await fetchViaHost('https://api.example/chatkit', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'Accept-Language': 'ko' },
+    });
+    expect(Object.fromEntries(sent!)).toEqual({
+      accept: 'text/event-stream',
+      'accept-language': 'ko',
+      authorization: 'Bearer t',
+      'content-type': 'application/json',
+    });
+  });
+
   it('streams the host response body to the frame chunk by chunk, in order, with status and headers', async () => {
     const parts = SPLITS.map((end, i) => BYTES.slice(SPLITS[i - 1] ?? 0, end));
     expect(new TextDecoder().decode(concat(parts))).toBe(SSE);
@@ -69,7 +89,7 @@ describe('relayed api.fetch', () => {
     expect(seen).toHaveLength(1);
     const [url, init] = seen[0]!;
     expect(url).toBe('https://api.example/chatkit');
-    expect([init.method, init.body, init.headers]).toEqual(['POST', '{"type":"threads.create"}', [['content-type', 'application/json']]]);
+    expect([init.method, init.body, init.headers]).toEqual(['POST', '{"type":"threads.create"}', { 'content-type': 'application/json' }]);
     expect(init.signal).toBeInstanceOf(AbortSignal);
 
     const reader = res.body!.getReader();
@@ -106,7 +126,7 @@ describe('relayed api.fetch', () => {
     await fetchViaHost('/upload', { method: 'POST', body: form, headers: { 'x-extra': '1' } });
     const init = seen[0]!;
     expect(init.body).toBeInstanceOf(Blob);
-    const headers = new Map(init.headers as [string, string][]);
+    const headers = new Map(Object.entries(init.headers as Record<string, string>));
     expect(headers.get('x-extra')).toBe('1');
     const type = headers.get('content-type')!;
     const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(type)?.[1];
@@ -124,7 +144,7 @@ describe('relayed api.fetch', () => {
     const seen: RequestInit[] = [];
     await relayed((_url, init) => (seen.push(init), new Response('')))('/form', { method: 'POST', body: new URLSearchParams({ a: '1', b: 'two words' }) });
     expect(await (seen[0]!.body as Blob).text()).toBe('a=1&b=two+words');
-    expect(seen[0]!.headers).toEqual([['content-type', 'application/x-www-form-urlencoded;charset=UTF-8']]);
+    expect(seen[0]!.headers).toEqual({ 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' });
   });
 
   it('refuses a body structured clone cannot carry as text or Blob, without calling the host', async () => {

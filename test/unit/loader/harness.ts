@@ -106,7 +106,7 @@ export function tearDownLoaderTest(): void {
 
 /** An extension loader that records how often it was asked for, backed by the real extension. */
 export function extensionLoader(x: Partial<Extension> = {}) {
-  return vi.fn(async (): Promise<Extension> => ({ encode: extension.encode, serve: extension.serve, mount: extension.mount, ...x }));
+  return vi.fn(async (): Promise<Extension> => ({ createWidget, encode: extension.encode, serve: extension.serve, mount: extension.mount, ...x }));
 }
 
 /** Creates a widget and waits for its iframe (created when the host is idle). */

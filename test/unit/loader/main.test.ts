@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Handler } from '../../../src/bridge/endpoint.ts';
 import { errorFields, tick, track, waitFor } from '../bridge/ports.ts';
+import { METHODS } from '../../../loader/api.ts';
 import { SRC, installVisualViewport, runFrame, stubIframes } from './harness.ts';
 
 type Stub = Record<string, (...args: unknown[]) => unknown> & { q?: unknown[][]; __chatkit?: true };
@@ -10,7 +11,7 @@ const global = window as unknown as { ChatKit?: Stub };
 /** The stub snippet from examples/api.html (README "Calling ChatKit before it loads"), verbatim but for types. */
 function installStub(): void {
   (function(w: any){if(w.ChatKit)return;var q: unknown[]=[],k: any=w.ChatKit={q:q};
-  "open close toggle setOptions off destroy focusComposer setThreadId sendUserMessage setComposerValue fetchUpdates sendCustomAction showHistory hideHistory".split(" ").forEach(function(m){k[m]=function(){var a=arguments;return new Promise(function(r,j){q.push([m,a,r,j])})}});
+  "open close toggle setOptions off destroy focusComposer setThreadId sendUserMessage setComposerValue fetchUpdates sendCustomAction showHistory hideHistory setStorage".split(" ").forEach(function(m){k[m]=function(){var a=arguments;return new Promise(function(r,j){q.push([m,a,r,j])})}});
   k.on=function(n: string,f: unknown){q.push(["on",[n,f]]);return function(){return w.ChatKit.off(n,f)}}})(window);
 }
 
@@ -90,7 +91,7 @@ describe('chatkit.js (loader/main.ts)', () => {
   });
 
   it('attaches to the existing instance when included twice: one global, one iframe', async () => {
-    const script = setCurrentScript({});
+    const script = setCurrentScript({ 'data-api-url': '/chatkit' });
     const reads = vi.fn(() => script);
     Object.defineProperty(document, 'currentScript', { configurable: true, get: reads });
     await importMain();
@@ -114,7 +115,7 @@ describe('chatkit.js (loader/main.ts)', () => {
   });
 
   it('removes the global and the iframe on destroy', async () => {
-    setCurrentScript({});
+    setCurrentScript({ 'data-api-url': '/chatkit' });
     await importMain();
     await waitFor(() => document.querySelector('iframe') !== null);
     const api = global.ChatKit!;
@@ -122,5 +123,55 @@ describe('chatkit.js (loader/main.ts)', () => {
     expect(global.ChatKit).toBeUndefined();
     expect(document.querySelector('iframe')).toBeNull();
     expect(errorFields(await (api.open!() as Promise<unknown>).catch((e: unknown) => e)).code).toBe('DESTROYED');
+  });
+
+  it('creates no floating widget for a script tag without widget data-* (the <openai-chatkit> path), until a call needs one', async () => {
+    // What bundlers and frameworks add (Cloudflare, Next.js, WordPress) is not widget configuration.
+    setCurrentScript({ 'data-cfasync': 'false', 'data-nscript': 'afterInteractive', 'data-wp-strategy': 'async' });
+    await importMain();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.querySelector('iframe')).toBeNull();
+    expect(customElements.get('openai-chatkit')).toBeDefined();
+    expect(global.ChatKit!.__chatkit).toBe(true);
+    // The page asks for the floating widget: now it exists.
+    void (global.ChatKit!.open!() as Promise<unknown>).catch(() => undefined);
+    await waitFor(() => document.querySelector('iframe') !== null);
+    expect(document.querySelectorAll('iframe')).toHaveLength(1);
+  });
+
+  it('exposes the documented methods (with setStorage) and the package version', async () => {
+    setCurrentScript({});
+    await importMain();
+    const api = global.ChatKit!;
+    for (const m of METHODS) expect(typeof api[m]).toBe('function');
+    expect(METHODS).toContain('setStorage');
+    expect((api as unknown as { version: string }).version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('delivers frame events to on() listeners with or without the prefix; off() and the unsubscribe stop them', async () => {
+    setCurrentScript({ 'data-api-url': '/chatkit' });
+    await importMain();
+    await waitFor(() => document.querySelector('iframe') !== null);
+    const conn = await runFrame(document.querySelector('iframe')!, new Map()).connection;
+    const api = global.ChatKit! as unknown as { on(n: string, f: (d: unknown) => void): () => void; off(n: string, f: (d: unknown) => void): Promise<void> };
+    const bare = vi.fn();
+    const prefixed = vi.fn();
+    const other = vi.fn();
+    const stays = vi.fn();
+    api.on('thread.change', bare);
+    const unsubscribe = api.on('chatkit.thread.change', prefixed);
+    api.on('chatkit.log', other);
+    api.on('thread.change', stays);
+    conn.host.emit('chatkit.thread.change', { threadId: 'thr_1' });
+    await waitFor(() => stays.mock.calls.length === 1);
+    await api.off('chatkit.thread.change', bare);
+    unsubscribe();
+    conn.host.emit('chatkit.thread.change', { threadId: 'thr_2' });
+    await waitFor(() => stays.mock.calls.length === 2);
+    expect(bare.mock.calls).toEqual([[{ threadId: 'thr_1' }]]);
+    expect(prefixed.mock.calls).toEqual([[{ threadId: 'thr_1' }]]);
+    expect(stays.mock.calls).toEqual([[{ threadId: 'thr_1' }], [{ threadId: 'thr_2' }]]);
+    expect(other).not.toHaveBeenCalled();
+    conn.host.destroy();
   });
 });

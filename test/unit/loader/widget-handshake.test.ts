@@ -3,12 +3,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as extension from '../../../loader/extension.ts';
 import { createWidget, type Extension, type Widget } from '../../../loader/widget.ts';
+import { readNonce } from '../../../src/frame/connect.ts';
 import { cleanups, errorFields, tick, track, waitFor } from '../bridge/ports.ts';
 import {
   FRAME_URL, ORIGIN, SRC, capturePosts, connectWidget, extensionLoader, nonceOf, postToHost, runFrame, setUpLoaderTest, startWidget, tearDownLoaderTest,
 } from './harness.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/** The shape the frame accepts (src/frame/connect.ts readNonce). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 beforeEach(() => void setUpLoaderTest());
 afterEach(tearDownLoaderTest);
@@ -26,6 +28,18 @@ describe('createWidget iframe', () => {
     // CSSOM serialises a zero length as "0px", in browsers and in happy-dom alike.
     for (const [k, v] of [['width', '0px'], ['height', '0px'], ['position', 'fixed']]) {
       expect([k, frame.style.getPropertyValue(k!), frame.style.getPropertyPriority(k!)]).toEqual([k, v, 'important']);
+    }
+  });
+
+  it('works on plain-http pages, where crypto.randomUUID does not exist (not a secure context)', async () => {
+    const randomUUID = crypto.randomUUID;
+    Object.defineProperty(crypto, 'randomUUID', { configurable: true, value: undefined });
+    try {
+      const { frame } = await startWidget();
+      expect(nonceOf(frame)).toMatch(UUID);
+      expect(readNonce(`#nonce=${nonceOf(frame)}`)).toBe(nonceOf(frame));
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { configurable: true, value: randomUUID });
     }
   });
 
@@ -171,10 +185,9 @@ describe('createWidget load timeout', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
     const dispatched: [string, unknown][] = [];
-    const widget: Widget = createWidget({ src: SRC, data: {}, ext: extensionLoader(), dispatch: (n, d) => void dispatched.push([n, d]) });
-    cleanups.push(() => widget.destroy());
     const onError = vi.fn();
-    widget.on('error', onError);
+    const widget: Widget = createWidget({ src: SRC, data: {}, ext: extensionLoader(), dispatch: (n, d) => void (dispatched.push([n, d]), n === 'chatkit.error' && onError(d)) });
+    cleanups.push(() => widget.destroy());
     vi.advanceTimersByTime(1);
     const frame = document.querySelector('iframe')!;
     expect(frame).not.toBeNull();
@@ -207,9 +220,8 @@ describe('createWidget load timeout', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const firesAt = async (loadTimeout: string): Promise<number> => {
       const onError = vi.fn();
-      const widget = createWidget({ src: SRC, data: { loadTimeout }, ext: extensionLoader() });
+      const widget = createWidget({ src: SRC, data: { loadTimeout }, ext: extensionLoader(), dispatch: (n) => n === 'chatkit.error' && onError() });
       cleanups.push(() => widget.destroy());
-      widget.on('error', onError);
       let elapsed = 0;
       while (!onError.mock.calls.length && elapsed < 60_000) {
         vi.advanceTimersByTime(500);
@@ -227,10 +239,9 @@ describe('createWidget load timeout', () => {
   it('is cancelled by the handshake', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const widget = createWidget({ src: SRC, data: {}, ext: extensionLoader() });
-    cleanups.push(() => widget.destroy());
     const onError = vi.fn();
-    widget.on('error', onError);
+    const widget = createWidget({ src: SRC, data: {}, ext: extensionLoader(), dispatch: (n) => n === 'chatkit.error' && onError() });
+    cleanups.push(() => widget.destroy());
     vi.advanceTimersByTime(1);
     const frame = document.querySelector('iframe')!;
     const sim = runFrame(frame, new Map());

@@ -194,6 +194,67 @@ describe('chat model: threads', () => {
     expect(h.seen[0]?.params).toEqual({ thread_id: 'thr_0001' });
   });
 
+  it('initialThread: null opens a new thread, not the stored one', async () => {
+    const storage = createStorage();
+    storage.setItem('chatkit:test:thread', 'thr_0001');
+    const h = createHarness({ 'threads.get_by_id': [fromFixture('n2')] }, { initialThread: null }, storage);
+    await h.chat.restore(h.app.options.peek());
+    expect(h.seen).toEqual([]);
+    expect(h.chat.threadId.peek()).toBeNull();
+  });
+
+  it('an inline widget (<openai-chatkit>) opens the new-thread view and keeps nothing, as ChatKit does', async () => {
+    const storage = createStorage();
+    storage.setItem('chatkit:test:thread', 'thr_0001');
+    const h = createHarness({ 'threads.create': [fromFixture('s1')] }, {}, storage, { inline: true });
+    await h.chat.restore(h.app.options.peek());
+    expect(h.seen).toEqual([]);
+    h.chat.engage();
+    await h.chat.send({ content: text('Hi') });
+    expect(h.chat.threadId.peek()).not.toBeNull();
+    expect([...storage.data]).toEqual([['chatkit:test:thread', 'thr_0001']]);
+  });
+
+  it('a stored thread the backend cannot load is forgotten without an error, and said once in chatkit.log', async () => {
+    const storage = createStorage();
+    storage.setItem('chatkit:test:thread', 'thr_other_app');
+    const h = createHarness({ 'threads.get_by_id': [{ json: { error: 'Internal Server Error' }, status: 500 }] }, {}, storage);
+    await h.chat.restore(h.app.options.peek());
+    expect(h.chat.failure.peek()).toBeNull();
+    expect(storage.data.size).toBe(0);
+    expect(eventNames(h)).not.toContain('chatkit.error');
+    const logs = h.events.filter((e) => e.name === 'chatkit.log').map((e) => (e.detail as { name: string }).name);
+    expect(logs.filter((n) => n === 'thread.restore.failed')).toHaveLength(1);
+  });
+
+  it("setStorage: 'session' moves the kept thread id to session storage, 'none' removes it everywhere and keeps nothing", async () => {
+    const storage = createStorage();
+    const h = createHarness({ 'threads.get_by_id': [fromFixture('n2')], 'items.list': [fromFixture('n4')], 'threads.create': [fromFixture('s1')] }, {}, storage);
+    h.chat.engage();
+    await h.chat.loadThread('thr_0001');
+    expect([...storage.data]).toEqual([['chatkit:test:thread', 'thr_0001']]);
+    await h.chat.setStorage('session');
+    expect([...storage.data]).toEqual([]);
+    expect([...storage.session]).toEqual([['chatkit:test:thread', 'thr_0001']]);
+    await h.chat.setStorage('none');
+    expect([storage.data.size, storage.session.size]).toEqual([0, 0]);
+    h.chat.newThread();
+    await h.chat.send({ content: text('Hi') });
+    expect([storage.data.size, storage.session.size]).toEqual([0, 0]);
+    // Consent given later: the current thread is kept from then on.
+    await h.chat.setStorage('local');
+    expect([...storage.data].map(([k]) => k)).toEqual(['chatkit:test:thread']);
+  });
+
+  it("data-storage='none' keeps nothing, even after the user engaged", async () => {
+    const storage = createStorage();
+    const h = createHarness({ 'threads.create': [fromFixture('s1')] }, {}, storage, { mode: 'none' });
+    h.chat.engage();
+    await h.chat.send({ content: text('Hi') });
+    expect(h.chat.threadId.peek()).not.toBeNull();
+    expect([storage.data.size, storage.session.size]).toEqual([0, 0]);
+  });
+
   it('New chat clears the thread and emits thread.change with null', async () => {
     const h = createHarness({ 'threads.create': [fromFixture('s1')] });
     await h.chat.send({ content: text('Hi') });

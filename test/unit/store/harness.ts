@@ -2,6 +2,7 @@
  * A frame without a browser: the real app, chat and history models, the real API client, and a fake `fetch` that
  * answers each request type from a script (captured Python SDK responses, or hand-written ones).
  */
+import { createKeptState, type HostStorageCall, type StorageMode } from '../../../src/store/kept-state.ts';
 import { loadFixture, sseRaw, type Fixture } from '../protocol/load-fixtures.ts';
 import { createAppModel, type AppModel } from '../../../src/store/app-model.ts';
 import { createChatModel, type ChatModel } from '../../../src/store/chat-model.ts';
@@ -66,10 +67,21 @@ export function createFakeBackend(script: Record<string, Answer[]>) {
 }
 
 /** Memory storage with the Storage methods the chat model uses. */
-export function createStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & { data: Map<string, string> } {
+export function createStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & { data: Map<string, string>; session: Map<string, string>; call: HostStorageCall } {
   const data = new Map<string, string>();
+  const session = new Map<string, string>();
+  /** The loader's `storage` host call over the two areas (loader/extension.ts). */
+  const call: HostStorageCall = async (area, key, value) => {
+    const m = area === 'session' ? session : data;
+    if (value === undefined) return m.get(key) ?? null;
+    if (value === null) m.delete(key);
+    else m.set(key, value);
+    return null;
+  };
   return {
     data,
+    session,
+    call,
     getItem: (k) => data.get(k) ?? null,
     setItem: (k, v) => void data.set(k, v),
     removeItem: (k) => void data.delete(k),
@@ -88,7 +100,12 @@ export interface Harness {
 }
 
 /** Builds the models against a fake backend; `options` are applied as `setOptions` would. */
-export function createHarness(script: Record<string, Answer[]>, options: Record<string, unknown> = {}, storage = createStorage()): Harness {
+export function createHarness(
+  script: Record<string, Answer[]>,
+  options: Record<string, unknown> = {},
+  storage = createStorage(),
+  env: { inline?: boolean; mode?: StorageMode } = {},
+): Harness {
   const backend = createFakeBackend(script);
   const events: { name: string; detail: unknown }[] = [];
   const host = {
@@ -97,7 +114,7 @@ export function createHarness(script: Record<string, Answer[]>, options: Record<
   };
   const app = createAppModel({
     host,
-    boot: { baseUrl: 'https://site.example/page', data: {}, inline: false, metrics: [1280, 800, 0, 0, 1280, 800] },
+    boot: { baseUrl: 'https://site.example/page', data: {}, inline: env.inline ?? false, metrics: [1280, 800, 0, 0, 1280, 800] },
     reducedMotion: () => true,
     nextFrame: () => Promise.resolve(),
     navigatorLanguages: ['en-US'],
@@ -108,9 +125,9 @@ export function createHarness(script: Record<string, Answer[]>, options: Record<
       const t = setTimeout(commit, 0);
       return () => clearTimeout(t);
     },
-    storage,
+    kept: createKeptState(storage.call, () => 'test', env.mode ?? 'local'),
     baseUrl: 'https://site.example/page',
-    instance: 'test',
+    inline: env.inline ?? false,
   });
   const history = createHistoryModel(app, chat);
   return { app, chat, history, events: events, seen: backend.seen, storage };
