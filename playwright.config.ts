@@ -11,7 +11,7 @@ import type { FieldOptions } from './test/e2e/support/fixtures.ts';
  *  - `cross-site`: Chromium as it comes (its test contexts, like incognito, deny a third-party frame's storage);
  *  - `storage-blocked`: third-party storage denied explicitly in every cross-origin frame (localStorage,
  *    sessionStorage and indexedDB throw SecurityError), as Safari, Firefox and Brave do, whatever Chromium's
- *    defaults become. A test in foundation.spec.ts checks the frame really has no storage there.
+ *    defaults become. A test in field.spec.ts checks the frame really has no storage of its own.
  */
 export default defineConfig<FieldOptions>({
   testDir: 'test/e2e',
@@ -30,7 +30,9 @@ export default defineConfig<FieldOptions>({
     trace: 'off',
   },
   projects: [
-    { name: 'cross-site', use: { blockThirdPartyStorage: false } },
-    { name: 'storage-blocked', use: { blockThirdPartyStorage: true } },
+    { name: 'cross-site', use: { blockThirdPartyStorage: false }, testIgnore: 'quickstart.spec.ts' },
+    { name: 'storage-blocked', use: { blockThirdPartyStorage: true }, testIgnore: 'quickstart.spec.ts' },
+    // The README's quick start on a fresh copy of the tree (installs from scratch), once.
+    { name: 'quickstart', testMatch: 'quickstart.spec.ts' },
   ],
 });

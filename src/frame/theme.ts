@@ -21,13 +21,22 @@ export function applyTheme(app: AppModel, root: HTMLElement = document.documentE
     for (const name of applied) if (!(name in vars)) root.style.removeProperty(name);
     for (const [name, value] of Object.entries(vars)) root.style.setProperty(name, value);
     applied = Object.keys(vars);
+    const loads: Promise<string | null>[] = [];
     for (const font of fontFaceDescriptors(theme.typography.fontSources, app.baseUrl)) {
       const key = `${font.family}|${font.src}|${JSON.stringify(font.descriptors)}`;
       if (loadedFonts.has(key) || typeof FontFace === 'undefined') continue;
       loadedFonts.add(key);
       const face = new FontFace(font.family, font.src, font.descriptors);
       document.fonts.add(face);
-      face.load().catch(() => app.reportError(`theme.typography.fontSources: could not load ${font.src}`));
+      loads.push(face.load().then(() => null, () => font.src));
+    }
+    // A web font that fails falls back to the next family quietly: not an error for the app (a family has one face
+    // per weight and style, so a down font server would raise many), said once in chatkit.log.
+    if (loads.length) {
+      void Promise.all(loads).then((results) => {
+        const failed = results.filter((r): r is string => r !== null);
+        if (failed.length) app.emit('chatkit.log', { name: 'font.load.failed', data: { sources: failed } });
+      });
     }
   });
   const stopLocale = effect(() => {

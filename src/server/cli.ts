@@ -7,8 +7,8 @@
  * Ports of 0 pick free ones. `--json` prints one machine-readable line (used by the end-to-end tests).
  * `--embed-origin` (repeatable; or EMBED_ORIGINS, comma-separated) names other sites allowed to embed the widget
  * and call the backend: used for both `frame-ancestors` and CORS. `--host-name` / `--widget-name` are the host
- * names the two origins are reached by (default: the bind address), e.g. two names mapped to loopback so the
- * widget is on another site than the page, as deployed.
+ * names the two origins are reached by (default: `localhost` for the page and the bind address 127.0.0.1 for the
+ * widget: two sites, so the widget is third-party to the page, as deployed).
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,7 +101,9 @@ async function main(): Promise<void> {
     hostPort: args.hostPort,
     widgetPort: args.widgetPort,
     distDir: join(root, 'dist'),
-    hostName: args.hostName,
+    // Two sites out of the box, as deployed: the page on localhost, the widget on 127.0.0.1 (another site to the
+    // browser, so the frame is third-party and its own storage is denied, as on a real CDN).
+    hostName: args.hostName ?? (args.bind === '127.0.0.1' ? 'localhost' : undefined),
     widgetName: args.widgetName,
     embedOrigins: args.embedOrigins,
     pageDirs: [join(root, 'examples'), ...args.pages],

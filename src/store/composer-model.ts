@@ -5,13 +5,12 @@
  * Only state and sending live here; what changes the draft in richer ways (mentions, commands, uploads,
  * dictation, `setComposerValue`) is in composer-extras.ts, imported on first use.
  */
-import { batch, computed, signal } from '@preact/signals';
-import type { Entity } from '../config/types.ts';
+import { batch, computed, effect, signal } from '@preact/signals';
 import type { Attachment } from '../protocol/attachments.ts';
-import type { UserMessageContent } from '../protocol/content.ts';
 import type { AppModel } from './app-model.ts';
 import type { ChatModel } from './chat-model.ts';
 import { composerLib } from './composer-lib.ts';
+import { draftContent, shiftTags, type DraftTag } from './composer-tags.ts';
 import type { ComposerValue } from './composer-value.ts';
 import type { SearchState } from './composer-search.ts';
 
@@ -33,21 +32,11 @@ export interface AttachmentEntry {
 /** The dictation button's state. */
 export type DictationState = 'idle' | 'starting' | 'recording' | 'transcribing';
 
-/** A tag as sent: the server requires `data`, so it is always present (§3.5.6). */
-const tagPart = (e: Entity): UserMessageContent => ({
-  type: 'input_tag',
-  id: e.id,
-  text: e.title,
-  data: e.data ?? {},
-  ...(e.group !== undefined ? { group: e.group } : {}),
-  interactive: e.interactive ?? false,
-});
-
 /** Creates the composer model. */
 export function createComposerModel(app: AppModel, chat: ChatModel) {
   const text = signal('');
   const quote = signal<string | null>(null);
-  const tags = signal<Entity[]>([]);
+  const tags = signal<DraftTag[]>([]);
   const entries = signal<AttachmentEntry[]>([]);
   const notices = signal<string[]>([]);
   const dictation = signal<DictationState>('idle');
@@ -62,6 +51,22 @@ export function createComposerModel(app: AppModel, chat: ChatModel) {
     return enabled.find((m) => m.id === modelId.value) ?? enabled.find((m) => m.default) ?? enabled[0] ?? null;
   });
   let input: HTMLTextAreaElement | null = null;
+  // Tags follow edits of the text. Text and tags set together (a restored draft, setComposerValue) are already
+  // consistent: only a text change with the same tags shifts them.
+  let base = text.peek();
+  let lastTags = tags.peek();
+  effect(() => {
+    const t = text.value;
+    const list = tags.value;
+    if (list !== lastTags || t === base) {
+      lastTags = list;
+      base = t;
+      return;
+    }
+    lastTags = shiftTags(list, base, t);
+    base = t;
+    tags.value = lastTags;
+  });
   const uploading = computed(() => entries.value.some((e) => e.status !== 'done'));
   const canSend = computed(
     () => (text.value.trim() !== '' || tags.value.length + entries.value.length > 0) && !uploading.value && chat.status.value === 'idle' && app.configured.value,
@@ -84,7 +89,6 @@ export function createComposerModel(app: AppModel, chat: ChatModel) {
   async function submit(): Promise<void> {
     if (!canSend.peek()) return;
     const draft = { text: text.peek(), quote: quote.peek(), tags: tags.peek(), entries: entries.peek(), tool: tool.peek() };
-    const value = draft.text.trim();
     const chosen = model.peek();
     batch(() => {
       text.value = '';
@@ -96,7 +100,7 @@ export function createComposerModel(app: AppModel, chat: ChatModel) {
     });
     try {
       await chat.send({
-        content: [...(value ? [{ type: 'input_text' as const, text: value }] : []), ...draft.tags.map(tagPart)],
+        content: draftContent(draft.text, draft.tags),
         attachments: draft.entries.flatMap((e) => (e.attachment ? [e.attachment] : [])),
         ...(draft.quote ? { quotedText: draft.quote } : {}),
         inference: { ...(draft.tool ? { tool_choice: { id: draft.tool.id } } : {}), ...(chosen ? { model: chosen.id } : {}) },

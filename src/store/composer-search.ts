@@ -163,7 +163,7 @@ export function createComposerSearch(composer: ComposerModel, delayMs = 150) {
     if (!current || !item) return;
     if (current.kind === 'mention') {
       removeTrigger(current);
-      addTag(composer, item as Entity);
+      addTag(composer, item as Entity, current.start);
       return close(false);
     }
     const onSelect = app.options.peek().commands.onSelect;
@@ -184,7 +184,7 @@ export function createComposerSearch(composer: ComposerModel, delayMs = 150) {
     }
     removeTrigger(current);
     const entity = readEntities([selection.entity])[0];
-    if (selection.type === 'entity' && entity) addTag(composer, entity);
+    if (selection.type === 'entity' && entity) addTag(composer, entity, current.start);
     close(false);
   }
 

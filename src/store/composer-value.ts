@@ -4,7 +4,9 @@
  */
 import type { Entity, SetComposerValueParams } from '../config/types.ts';
 import type { Attachment } from '../protocol/attachments.ts';
+import { batch } from '@preact/signals';
 import type { ComposerModel } from './composer-model.ts';
+import type { DraftTag } from './composer-tags.ts';
 import { addFiles, replaceAttachments } from './uploads.ts';
 
 /** What `setComposerValue` passes (already checked by method-params.ts): ChatKit's parameters, with attachments in
@@ -57,10 +59,10 @@ export function insertText(composer: ComposerModel, value: string): void {
   }
 }
 
-/** Adds a tag (once per id). */
-export function addTag(composer: ComposerModel, entity: Entity): void {
+/** Adds a tag (once per id) at text offset `at` (default: the end of the text). */
+export function addTag(composer: ComposerModel, entity: Entity, at = composer.text.peek().length): void {
   const tags = composer.tags.peek();
-  if (!tags.some((t) => t.id === entity.id)) composer.tags.value = [...tags, entity];
+  if (!tags.some((t) => t.id === entity.id)) composer.tags.value = [...tags, { ...entity, at }];
 }
 
 /** Removes the tag with this id. */
@@ -78,12 +80,21 @@ export function setComposerValue(composer: ComposerModel, v: ComposerValue): voi
   if (v.selectedModelId !== undefined) selectModel(composer, v.selectedModelId);
   if (v.selectedToolId !== undefined) composer.setTool(v.selectedToolId);
   if (v.content) {
-    composer.text.value = v.content.flatMap((p) => (p.type === 'input_text' ? [p.text] : [])).join(' ');
-    composer.tags.value = v.content.flatMap((p): Entity[] =>
-      p.type === 'input_tag'
-        ? [{ id: p.id, title: p.text, interactive: p.interactive ?? false, ...(p.data ? { data: p.data as Record<string, string> } : {}), ...(p.group !== undefined ? { group: p.group } : {}) }]
-        : [],
-    );
+    // Text and tags in their order: each tag sits where it came in the content.
+    let text = '';
+    const tags: DraftTag[] = [];
+    for (const p of v.content) {
+      if (p.type === 'input_text') text += p.text;
+      else {
+        // The textarea shows no tag, so text on either side of one is kept apart by a space.
+        if (text && !/\s$/.test(text)) text += ' ';
+        tags.push({ id: p.id, title: p.text, at: text.length, interactive: p.interactive ?? false, ...(p.data ? { data: p.data as Record<string, string> } : {}), ...(p.group !== undefined ? { group: p.group } : {}) });
+      }
+    }
+    batch(() => {
+      composer.text.value = text;
+      composer.tags.value = tags;
+    });
   } else if (v.text !== undefined) composer.text.value = v.text;
   if (v.reply !== undefined) composer.quote.value = v.reply || null;
   if (v.attachments) replaceAttachments(composer, v.attachments);

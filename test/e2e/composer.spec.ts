@@ -106,8 +106,10 @@ test('@-mentions come from the host onTagSearch and are sent as input_tag parts'
   await expect.poll(() => sent(api)).toEqual([
     {
       content: [
-        { type: 'input_text', text: 'Ask please' },
+        // In the order typed: the tag sits where it was picked (ChatKit sends parts this way).
+        { type: 'input_text', text: 'Ask ' },
         { type: 'input_tag', id: 'u_alan', text: 'Alan Turing', data: { email: 'alan@example.com' }, group: 'People', interactive: false },
+        { type: 'input_text', text: ' please' },
       ],
       attachments: [],
       inference_options: { model: 'smart' },
@@ -115,12 +117,33 @@ test('@-mentions come from the host onTagSearch and are sent as input_tag parts'
   ]);
 });
 
+test('the preview of a tag in a sent (right-aligned) message stays inside the panel', async ({ page, demo }) => {
+  const frame = await open(page, `${demo.hostUrl}composer-features.html`);
+  const composer = frame.getByRole('textbox', { name: 'Message the AI' });
+  await composer.click();
+  await composer.pressSequentially('Ask @ken');
+  await expect(frame.getByRole('listbox', { name: 'Mention' }).getByRole('option')).toHaveText(['Ken Thompson']);
+  await composer.press('Enter');
+  await composer.press('Enter');
+  const tag = frame.locator('.ck-user-bubble .ck-entity').first();
+  await expect(tag).toBeVisible();
+  await tag.hover();
+  const preview = frame.getByRole('tooltip');
+  await expect(preview).toContainText('A long preview of Ken Thompson');
+  await expect(preview).toHaveCSS('visibility', 'visible');
+  const panel = (await frame.locator('.ck-panel').boundingBox())!;
+  const box = (await preview.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(panel.x);
+  expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(panel.y + panel.height);
+});
+
 test('the "@" button opens the search; "/" opens commands whose entity answer becomes a tag', async ({ page, demo }) => {
   const frame = await open(page, `${demo.hostUrl}composer-features.html`);
   await frame.getByRole('button', { name: 'Mention' }).click();
   const composer = frame.getByRole('textbox', { name: 'Message the AI' });
   await expect(composer).toHaveValue('@');
-  await expect(frame.getByRole('listbox', { name: 'Mention' }).getByRole('option')).toHaveCount(3);
+  await expect(frame.getByRole('listbox', { name: 'Mention' }).getByRole('option')).toHaveCount(4);
   await composer.fill('');
   await composer.pressSequentially('/ment');
   const commands = frame.getByRole('listbox', { name: 'Commands' });

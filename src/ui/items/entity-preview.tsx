@@ -4,7 +4,7 @@
  * same (new options bring a new function, hence fresh previews); a failed request shows nothing and is retried
  * on the next hover. Escape dismisses it and is consumed, so the panel itself stays open.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Entity, EntitiesOption } from '../../config/types.ts';
 import type { WidgetRoot } from '../../protocol/widgets.ts';
 import { useModels } from '../context.ts';
@@ -37,6 +37,21 @@ export function requestPreview(request: RequestPreview, entity: Entity): Promise
   return pending;
 }
 
+/** Space kept between a preview and the panel's edges, px. */
+const EDGE = 8;
+
+/**
+ * Where a popover at `rect` must move to stay inside `bounds` (the panel): shifted sideways by `dx`, and flipped
+ * above its anchor when it would overflow the bottom and there is more room above (`anchorTop` is the anchor's top).
+ */
+export function fitInside(rect: DOMRectReadOnly, bounds: DOMRectReadOnly, anchorTop: number): { dx: number; above: boolean } {
+  let dx = 0;
+  if (rect.right > bounds.right - EDGE) dx = bounds.right - EDGE - rect.right;
+  if (rect.left + dx < bounds.left + EDGE) dx = bounds.left + EDGE - rect.left;
+  const above = rect.bottom > bounds.bottom - EDGE && anchorTop - bounds.top > bounds.bottom - rect.top;
+  return { dx: Math.round(dx), above };
+}
+
 /** Props of {@link EntityPreview}. */
 export interface EntityPreviewProps {
   /** The popover's id (the button's `aria-describedby`). */
@@ -59,6 +74,16 @@ export function EntityPreview({ id, entity, request, onDismiss }: EntityPreviewP
   }, [request, entity.id]);
   const widgets = useLazy(root ? loadWidgets : null, app.reportError);
   const visible = !!(root && widgets);
+  const ref = useRef<HTMLDivElement>(null);
+  const [fit, setFit] = useState<{ dx: number; above: boolean } | null>(null);
+  // Measured before paint: a tag near the panel's right edge (user messages) or bottom gets its preview moved inside.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!visible || !el || fit) return;
+    const panel = el.closest('.ck-panel') ?? document.documentElement;
+    const anchor = el.parentElement?.getBoundingClientRect();
+    setFit(fitInside(el.getBoundingClientRect(), panel.getBoundingClientRect(), anchor?.top ?? 0));
+  }, [visible, fit]);
   useEffect(() => {
     if (!visible) return undefined;
     // Capture phase: runs before the shell's own Escape handler, which skips handled events.
@@ -72,7 +97,13 @@ export function EntityPreview({ id, entity, request, onDismiss }: EntityPreviewP
   }, [visible]);
   if (!root || !widgets) return null;
   return (
-    <div id={id} role="tooltip" class="ck-entity-preview">
+    <div
+      id={id}
+      ref={ref}
+      role="tooltip"
+      class={`ck-entity-preview${fit?.above ? ' ck-entity-preview-above' : ''}`}
+      style={fit ? { transform: `translateX(${fit.dx}px)` } : { visibility: 'hidden' }}
+    >
       <widgets.WidgetView widget={root} itemId={entity.id} colorScheme={app.options.value.theme.colorScheme} policy={md.policy} strings={strings} onAction={async () => undefined} />
     </div>
   );

@@ -137,7 +137,7 @@ describe('mentions', () => {
     expect(search.onKeyDown(key('Enter'))).toBe(true);
     await flush();
     expect(t.composer.text.value).toBe('ask now');
-    expect(t.composer.tags.value).toEqual([{ id: 'u1', title: 'Alice', group: 'People' }]);
+    expect(t.composer.tags.value).toEqual([{ id: 'u1', title: 'Alice', group: 'People', at: 4 }]);
     expect(search.state.value).toBeNull();
   });
 
@@ -232,7 +232,7 @@ describe('commands', () => {
     await search.pick(2);
     expect(onSelect.mock.calls).toEqual([[{ id: 'sum', label: 'Summarize', description: 'Make it short', group: 'Write' }]]);
     expect(t.composer.text.value).toBe('please');
-    expect(t.composer.tags.value).toEqual([{ id: 'doc', title: 'Spec', icon: 'file' }]);
+    expect(t.composer.tags.value).toEqual([{ id: 'doc', title: 'Spec', icon: 'file', at: 0 }]);
     expect(search.state.value).toBeNull();
   });
 

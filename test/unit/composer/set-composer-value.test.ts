@@ -38,7 +38,7 @@ describe('setComposerValue', () => {
       ],
     });
     expect(t.composer.text.value).toBe('About please');
-    expect(t.composer.tags.value).toEqual([{ id: 'doc', title: 'Q2 Plan', group: 'Docs', interactive: false }]);
+    expect(t.composer.tags.value).toEqual([{ id: 'doc', title: 'Q2 Plan', group: 'Docs', interactive: false, at: 6 }]);
   });
 
   it('clears the tool with selectedToolId: null and an empty reply clears the quote', async () => {
