@@ -109,7 +109,8 @@ async function main(): Promise<void> {
     pageDirs: [join(root, 'examples'), ...args.pages],
     // The frame runs on the widget origin and calls the backend cross-origin; a page on an embedding site calls it
     // itself when it gives the widget an api.fetch.
-    hostRoutes: (origins) => [createNodeHandler(backend.server, { cors: { origins: [origins.widget, ...args.embedOrigins] } })],
+    // Upload and file URLs hang off the demo's public URL, never off a request's Host header.
+    hostRoutes: (origins) => [createNodeHandler(backend.server, { cors: { origins: [origins.widget, ...args.embedOrigins] }, publicUrl: `${origins.host}/chatkit` })],
   });
   if (args.json) {
     console.log(JSON.stringify({ hostUrl: demo.hostUrl, widgetUrl: demo.widgetUrl, agent: backend.agentName }));

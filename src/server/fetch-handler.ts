@@ -84,6 +84,7 @@ export function createFetchHandler<C = unknown>(
       method: request.method,
       route,
       origin: request.headers.get('origin'),
+      selfOrigin: url.origin,
       contentType: request.headers.get('content-type') ?? '',
       readBody: (limit) => readLimited(request, limit),
       signal: abort.signal,

@@ -21,7 +21,8 @@ export interface HttpOptions {
   basePath?: string;
   /** CORS for browsers on other origins; absent = same-origin only. */
   cors?: CorsOptions;
-  /** Public absolute URL of the endpoint, for upload and file URLs behind proxies (default: from the request). */
+  /** Public absolute URL of the endpoint, for upload and file URLs (set it behind a proxy or a load balancer). Default:
+   * the Node adapter's listen address; the fetch adapter's request URL. Never the `Host` header. */
   publicUrl?: string;
   /** Largest JSON request body in bytes (default 1 MiB); larger gets 413. */
   maxBodyBytes?: number;
@@ -67,7 +68,8 @@ export function matchRoute(pathname: string, basePath: string): Route | null {
   return null;
 }
 
-function allows(cors: CorsOptions | undefined, origin: string | null | undefined): origin is string {
+/** Whether CORS allows `origin`. */
+export function allowsOrigin(cors: CorsOptions | undefined, origin: string | null | undefined): origin is string {
   return !!cors && !!origin && (cors.origins.includes(origin) || cors.origins.includes('*'));
 }
 
@@ -75,7 +77,7 @@ function allows(cors: CorsOptions | undefined, origin: string | null | undefined
 export function corsHeaders(cors: CorsOptions | undefined, origin: string | null | undefined): Record<string, string> {
   if (!cors) return {};
   const headers: Record<string, string> = { vary: 'origin' };
-  if (!allows(cors, origin)) return headers;
+  if (!allowsOrigin(cors, origin)) return headers;
   headers['access-control-allow-origin'] = origin;
   if (cors.credentials) headers['access-control-allow-credentials'] = 'true';
   return headers;

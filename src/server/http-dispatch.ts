@@ -6,6 +6,7 @@
 import type { ThreadStreamEvent } from '../protocol/index.ts';
 import { errorBody } from './errors.ts';
 import {
+  allowsOrigin,
   corsHeaders,
   DEFAULT_MAX_BODY_BYTES,
   fileHeaders,
@@ -25,6 +26,8 @@ export interface HttpExchange<C> {
   method: string;
   route: Route;
   origin: string | null;
+  /** This server's own origin as the request names it (from `Host`): used only to recognise same-origin callers. */
+  selfOrigin: string;
   contentType: string;
   /** The body, or null when it is larger than `limit` bytes (the adapter stops reading there). */
   readBody(limit: number): Promise<Uint8Array | null>;
@@ -76,6 +79,11 @@ export async function dispatch<C>(
   if (method === 'OPTIONS') {
     return { status: 204, headers: preflightHeaders(options.cors, exchange.origin, route), body: null };
   }
+  // Browsers send Origin with every cross-site write, preflighted or not (a `no-cors` fetch, a form post): one
+  // from a site that is not allowed is refused before anything is read. Clients that are not browsers send none.
+  if (method !== 'GET' && method !== 'HEAD' && exchange.origin && exchange.origin !== exchange.selfOrigin && !allowsOrigin(options.cors, exchange.origin)) {
+    return error(403, 'forbidden_origin', `origin ${exchange.origin} is not allowed to call this endpoint`, cors);
+  }
   const methods = routeMethods(route);
   if (!methods.includes(method)) {
     const allow = { ...cors, allow: [...methods, 'OPTIONS'].join(', ') };
@@ -90,6 +98,10 @@ export async function dispatch<C>(
   }
 
   if (route.kind === 'endpoint') {
+    // The ChatKit client always sends JSON; a body of another type is what a cross-site simple request looks like.
+    if (!/^application\/json\s*(;|$)/i.test(exchange.contentType)) {
+      return error(415, 'unsupported_media_type', 'requests to the ChatKit endpoint must be Content-Type: application/json', cors);
+    }
     const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     const body = await exchange.readBody(limit);
     if (!body) return error(413, 'payload_too_large', `request body is larger than ${limit} bytes`, cors);

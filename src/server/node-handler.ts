@@ -93,16 +93,21 @@ export function createNodeHandler<C = unknown>(
     res.once('close', () => {
       if (!res.writableFinished) abort.abort(new Error('client disconnected'));
     });
-    const secure = (req.socket as TLSSocket).encrypted === true;
-    const origin = `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+    const scheme = (req.socket as TLSSocket).encrypted === true ? 'https' : 'http';
+    // URLs handed out (uploads, files) come from the configured public URL or the address we listen on: a `Host`
+    // header is the client's to choose, and an attacker's would be stored in the thread for every widget to fetch.
+    const local = req.socket.localAddress ?? '127.0.0.1';
+    const listen = `${scheme}://${local.includes(':') ? `[${local.replace(/^::ffff:/, '')}]` : local}:${req.socket.localPort}`;
+    const listenOrigin = local.startsWith('::ffff:') ? `${scheme}://${local.slice(7)}:${req.socket.localPort}` : listen;
     const exchange: HttpExchange<C> = {
       method: req.method ?? 'GET',
       route,
       origin: req.headers.origin ?? null,
+      selfOrigin: `${scheme}://${req.headers.host ?? ''}`,
       contentType: req.headers['content-type'] ?? '',
       readBody: (limit) => readLimited(req, limit),
       signal: abort.signal,
-      baseUrl: endpointUrl(options, origin, basePath),
+      baseUrl: endpointUrl(options, listenOrigin, basePath),
       context: async () => (options.context ? options.context(req) : (undefined as C)),
     };
     const reply = await dispatchSafely(server, exchange, options);

@@ -27,7 +27,8 @@ const TYPES: Record<string, string> = {
 export interface StaticOptions {
   /** Folder to serve. */
   root: string;
-  /** Origins allowed to embed frame.html (`frame-ancestors`); `['*']` allows any; empty allows none. */
+  /** Origins allowed to embed frame.html (`frame-ancestors`); default `'self'` (name the sites that embed the widget;
+   * `['*']` allows any site, which a deployment should not do); empty allows none. */
   frameAncestors?: readonly string[];
   /** Extra headers for every response (e.g. the demo's CSP). */
   headers?: Record<string, string>;
@@ -66,7 +67,7 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, opts: Sta
     ...opts.headers,
   };
   if (name === 'frame.html') {
-    const ancestors = opts.frameAncestors ?? ['*'];
+    const ancestors = opts.frameAncestors ?? ["'self'"];
     headers['content-security-policy'] = `frame-ancestors ${ancestors.length ? ancestors.join(' ') : "'none'"}`;
     headers['referrer-policy'] = 'no-referrer';
   }

@@ -95,7 +95,7 @@ describe('the fetch handler', () => {
     });
     const controller = new AbortController();
     const body = JSON.stringify({ type: 'threads.create', params: { input: userInput('hi') } });
-    const res = await handle(new Request(`${BASE}/chatkit`, { method: 'POST', body, signal: controller.signal }));
+    const res = await handle(new Request(`${BASE}/chatkit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: controller.signal }));
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     let text = '';
     for (let i = 0; i < 4; i++) text += new TextDecoder().decode((await reader.read()).value);

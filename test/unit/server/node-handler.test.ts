@@ -1,5 +1,5 @@
 /** The Node adapter over real sockets on 127.0.0.1: SSE framing, CORS, limits, uploads, files, disconnects. */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { readSse } from '../../../src/client/sse.ts';
@@ -95,7 +95,7 @@ describe('the Node handler', () => {
 
   test('answers 400 for a bad body and 405 for other methods on the endpoint', async () => {
     const { url } = await start();
-    const bad = await fetch(`${url}/chatkit`, { method: 'POST', body: '{' });
+    const bad = await fetch(`${url}/chatkit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as Json).error.code).toBe('invalid_request');
     const get = await fetch(`${url}/chatkit`);
@@ -121,6 +121,7 @@ describe('the Node handler', () => {
     const bytes = new TextEncoder().encode(JSON.stringify(big));
     const streamed = await fetch(`${url}/chatkit`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: new ReadableStream({ start: (c) => (c.enqueue(bytes.slice(0, 150)), c.enqueue(bytes.slice(150)), c.close()) }),
       duplex: 'half',
     } as RequestInit);
@@ -238,7 +239,7 @@ describe('the Node handler', () => {
       cancelled();
     });
     const abort = new AbortController();
-    const res = await fetch(`${url}/chatkit`, { method: 'POST', body: JSON.stringify({ type: 'threads.create', params: { input: userInput('hi') } }), signal: abort.signal });
+    const res = await fetch(`${url}/chatkit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'threads.create', params: { input: userInput('hi') } }), signal: abort.signal });
     let threadId = '';
     try {
       for await (const data of readSse(res.body as ReadableStream<Uint8Array>, abort.signal)) {
@@ -255,5 +256,55 @@ describe('the Node handler', () => {
       'assistant_message',
       'sdk_hidden_context',
     ]);
+  });
+
+  test('a cross-site request without a preflight cannot write: text/plain bodies get 415 and store nothing', async () => {
+    const { url, store } = await start();
+    const created = await post(url, { type: 'threads.create', params: { input: userInput('mine') } });
+    const threadId = JSON.parse((await created.text()).split('\n\n')[0]?.slice(6) ?? '{}').thread.id as string;
+    // What fetch(..., { mode: 'no-cors' }) sends: a "simple" request, no preflight; refused by origin (403) and, from
+    // anywhere else (an allowed origin's page, a non-browser client), by its content type (415).
+    const body = JSON.stringify({ type: 'threads.delete', params: { thread_id: threadId } });
+    const simple = (origin?: string) =>
+      fetch(`${url}/chatkit`, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', ...(origin ? { origin } : {}) }, body });
+    expect((await simple('http://evil.test')).status).toBe(403);
+    expect((await simple(WIDGET)).status).toBe(415);
+    const res = await simple();
+    expect(res.status).toBe(415);
+    expect(await res.json()).toEqual({ error: { code: 'unsupported_media_type', message: 'requests to the ChatKit endpoint must be Content-Type: application/json' } });
+    expect(await store.loadThread(threadId)).toMatchObject({ id: threadId });
+  });
+
+  test('a request from an origin that is not allowed gets 403 before its body is read', async () => {
+    const { url, store } = await start();
+    const res = await post(url, { type: 'threads.create', params: { input: userInput('hi') } }, { origin: 'http://evil.test' });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ error: { code: 'forbidden_origin', message: 'origin http://evil.test is not allowed to call this endpoint' } });
+    expect((await store.loadThreads({ limit: 10, order: 'desc' })).data).toEqual([]);
+    // A multipart upload is a simple request too.
+    const upload = await fetch(`${url}/chatkit/upload`, { method: 'POST', headers: { origin: 'http://evil.test' }, body: multipart(new Blob([PNG], { type: 'image/png' }), 'a.png') });
+    expect(upload.status).toBe(403);
+    // The allowed origin, same-origin requests and non-browser clients (no Origin header) still work.
+    expect((await post(url, { type: 'threads.list', params: {} }, { origin: WIDGET })).status).toBe(200);
+    expect((await post(url, { type: 'threads.list', params: {} }, { origin: url })).status).toBe(200);
+    expect((await post(url, { type: 'threads.list', params: {} })).status).toBe(200);
+  });
+
+  test('upload URLs come from the listen address, never from the Host header', async () => {
+    const { url } = await start();
+    // fetch() will not send a Host of our choosing; a raw request will, as an attacker's client does.
+    const payload = JSON.stringify({ type: 'attachments.create', params: { name: 'a.png', size: PNG.length, mime_type: 'image/png' } });
+    const text = await new Promise<string>((ok, no) => {
+      const req = request(`${url}/chatkit`, { method: 'POST', headers: { host: 'attacker.example', 'content-type': 'application/json' } }, (res) => {
+        let out = '';
+        res.on('data', (d: Buffer) => (out += d.toString()));
+        res.on('end', () => ok(out));
+      });
+      req.on('error', no);
+      req.end(payload);
+    });
+    const body = JSON.parse(text) as { id: string; upload_descriptor: { url: string }; preview_url: string };
+    expect(body.upload_descriptor.url).toBe(`${url}/chatkit/uploads/${body.id}`);
+    expect(body.preview_url).toBe(`${url}/chatkit/files/${body.id}`);
   });
 });
