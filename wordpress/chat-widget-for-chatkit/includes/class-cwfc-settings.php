@@ -171,13 +171,14 @@ final class CWFC_Settings {
 	}
 
 	/**
-	 * A single-line text value, without tags, at most 300 characters.
+	 * A single-line plain-text value, at most 300 characters. Entities are decoded first (shortcode attributes
+	 * arrive encoded), so encoded markup is stripped like markup; the result is escaped where it is printed.
 	 *
 	 * @param mixed $value Raw value.
 	 * @return string
 	 */
 	public static function text( $value ) {
-		return mb_substr( sanitize_text_field( (string) $value ), 0, 300 );
+		return mb_substr( sanitize_text_field( html_entity_decode( (string) $value, ENT_QUOTES | ENT_HTML5, 'UTF-8' ) ), 0, 300 );
 	}
 
 	/**

@@ -135,6 +135,10 @@ final class CWFC_Visibility {
 		if ( '' !== $home && 0 === strpos( $path, $home ) ) {
 			$path = substr( $path, strlen( $home ) );
 		}
+		// "PATHINFO" permalinks (servers without rewriting): /index.php/contact/ is /contact/.
+		if ( 0 === strpos( $path, '/index.php/' ) ) {
+			$path = substr( $path, strlen( '/index.php' ) );
+		}
 		return '' === $path ? '/' : $path;
 	}
 }
