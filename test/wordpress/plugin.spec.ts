@@ -135,6 +135,21 @@ test('the front page gets one async script tag with the settings, and the chat a
   await page.screenshot({ path: join(shots, `front-page-${site.version}.png`) });
 });
 
+test('a widget URL of your own (self-hosted, CDN) replaces the bundled copy', async ({ site, demo }) => {
+  await saveSettings(page, site, { 'Widget script URL': `${demo.widgetUrl}chatkit.js` });
+  const tag = await loaderTag(page, site.url);
+  expect(tag!.src).toBe(`${demo.widgetUrl}chatkit.js`); // no ?ver= on someone else's URL
+  await page.goto(site.url);
+  const frame = await floatingFrame(page);
+  expect(new URL(frame.url()).origin).toBe(new URL(demo.widgetUrl).origin);
+  await frame.getByRole('button', { name: 'Open chat' }).click();
+  await chat(frame, 'Hello from a copy on another origin');
+  const refused = await saveSettings(page, site, { 'Widget script URL': 'chatkit.js' });
+  expect(refused).toContain('Widget script URL: expected an http(s) URL such as https://cdn.example.com/chatkit.js, got “chatkit.js”. The previous value is kept.');
+  await saveSettings(page, site, { 'Widget script URL': '' });
+  expect((await loaderTag(page, site.url))!.src).toContain('/wp-content/plugins/chat-widget-for-chatkit/widget/chatkit.js');
+});
+
 test('visibility rules: listed pages, logged-out visitors and roles; never in the admin', async ({ site, request }) => {
   await page.goto(`${site.url}wp-admin/options-permalink.php`);
   await page.getByLabel('Post name').check();
