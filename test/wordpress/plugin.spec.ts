@@ -4,7 +4,7 @@
  * rules, the shortcode and the block, a strict CSP, consent, and deactivate + delete. The steps share one site, in
  * order.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Response } from '@playwright/test';
 import { chat, createPage, expect, floatingFrame, logIn, restNonce, saveSettings, settingsUrl, storedSettings, test } from './support/fixtures.ts';
@@ -329,4 +329,8 @@ test('deactivating and deleting the plugin leaves no option behind', async ({ si
   expect(existsSync(join(site.dir, 'wp-content/plugins/chat-widget-for-chatkit'))).toBe(false);
   expect(site.query("SELECT option_name FROM wp_options WHERE option_name LIKE '%cwfc%' OR option_value LIKE '%cwfc_%'")).toEqual([]);
   expect(await loaderTag(page, site.url)).toBeNull();
+  // Through the whole run, no PHP notice, warning or error came from the plugin (WP_DEBUG_LOG is on).
+  const log = join(site.dir, 'debug.log');
+  const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
+  expect(lines.filter((l) => l.includes('chat-widget-for-chatkit'))).toEqual([]);
 });
