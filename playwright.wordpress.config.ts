@@ -19,7 +19,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     headless: true,
-    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+    // The reference backend runs on site.test / widget.test (test/e2e/support/demo.ts), WordPress on 127.0.0.1.
+    launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, '--host-resolver-rules=MAP *.test 127.0.0.1'] },
     viewport: { width: 1280, height: 800 },
     trace: 'off',
   },

@@ -141,7 +141,7 @@ test('a widget URL of your own (self-hosted, CDN) replaces the bundled copy', as
   expect(tag!.src).toBe(`${demo.widgetUrl}chatkit.js`); // no ?ver= on someone else's URL
   await page.goto(site.url);
   const frame = await floatingFrame(page);
-  expect(new URL(frame.url()).origin).toBe(new URL(demo.widgetUrl).origin);
+  expect(new URL((await page.locator('body > iframe').getAttribute('src'))!).origin).toBe(new URL(demo.widgetUrl).origin);
   await frame.getByRole('button', { name: 'Open chat' }).click();
   await chat(frame, 'Hello from a copy on another origin');
   const refused = await saveSettings(page, site, { 'Widget script URL': 'chatkit.js' });
@@ -231,8 +231,7 @@ test('the shortcode and the block render inline chats with validated per-instanc
   await expect(block).toHaveAttribute('data-history', 'false');
   expect((await block.boundingBox())!.height).toBe(420);
   const blockFrame = (await (await block.locator('iframe').elementHandle())!.contentFrame())!;
-  // (Inline chats share one thread namespace, so this one may reopen the shortcode page's conversation.)
-  await expect(blockFrame.getByRole('textbox', { name: 'Ask the shop' })).toBeVisible();
+  await expect(blockFrame.getByRole('heading', { name: 'Block hello' })).toBeVisible();
 
   // Where the floating chat is off, the page still gets the loader, without configuration, for the inline chat.
   await saveSettings(page, site, { 'Show the floating chat': 'except', Pages: `${pages.block.id}` });
@@ -241,6 +240,8 @@ test('the shortcode and the block render inline chats with validated per-instanc
   expect(Object.keys(bare!).filter((k) => k.startsWith('data-') && k !== 'data-wp-strategy')).toEqual([]);
   await page.goto(pages.block.link);
   await expect(page.locator('openai-chatkit iframe')).toHaveCount(1);
+  await expect(page.locator('openai-chatkit iframe').contentFrame().getByRole('heading', { name: 'Block hello' })).toBeVisible();
+  await expect(page.locator('iframe')).toHaveCount(1); // no floating launcher
   await saveSettings(page, site, { 'Show the floating chat': 'all', Pages: '' });
 
   // The block editor renders the block through REST: a placeholder there, never the live chat.
@@ -288,31 +289,41 @@ test('a strict-CSP page with the nonce filter: nonced tags and zero violations, 
   await saveSettings(page, site, { 'Early calls': false });
 });
 
-test('consent: storage is off until the hook grants it, and follows it when withdrawn', async ({ site }) => {
+test('consent: nothing is stored until the hook grants it, and withdrawing removes what was stored', async ({ site, browser }) => {
   await saveSettings(page, site, { 'Wait for consent': true, 'Remember the conversation': 'session' });
   const tag = await loaderTag(page, site.url);
   expect(tag!['data-storage']).toBe('none');
   const html = await (await page.request.get(site.url)).text();
-  expect(html).toMatch(/<script[^>]*src=["'][^"']*\/assets\/consent\.js\?ver=0\.1\.0["'][^>]*data-storage=["']session["'][^>]*data-category=["']functional["']|<script[^>]*data-storage=["']session["'][^>]*data-category=["']functional["'][^>]*consent\.js/);
+  expect(html).toMatch(/<script[^>]*data-storage=["']session["'][^>]*data-category=["']functional["'][^>]*>|<script[^>]*consent\.js[^>]*data-storage=["']session["']/);
 
-  await page.goto(site.url);
-  await floatingFrame(page);
-  // Calls reach ChatKit.setStorage, the widget's runtime storage switch (recorded here).
-  const calls = await page.evaluate(async () => {
-    const w = window as unknown as {
-      ChatKit: { setStorage?: (m: string) => Promise<void> };
-      ChatWidgetForChatKit: { consent(granted: boolean): void };
-    };
-    const seen: string[] = [];
-    w.ChatKit.setStorage = (m) => (seen.push(m), Promise.resolve());
-    w.ChatWidgetForChatKit.consent(true);
-    w.ChatWidgetForChatKit.consent(true); // unchanged: not repeated
-    document.dispatchEvent(new CustomEvent('cwfc:consent', { detail: { granted: false } }));
-    document.dispatchEvent(new CustomEvent('wp_listen_for_consent_change', { detail: { functional: 'allow' } }));
-    document.dispatchEvent(new CustomEvent('wp_listen_for_consent_change', { detail: { marketing: 'deny' } })); // another category
-    return seen;
-  });
-  expect(calls).toEqual(['session', 'none', 'session']);
+  // A visitor chats before consenting: the site's storage stays empty.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(site.url);
+  const frame = await floatingFrame(visitor);
+  await frame.getByRole('button', { name: 'Open chat' }).click();
+  await chat(frame, 'Hello before consent');
+  const kept = (): Promise<{ local: string[]; session: string[] }> =>
+    visitor.evaluate(() => ({
+      local: Object.keys(localStorage).filter((k) => k.startsWith('chatkit:')),
+      session: Object.keys(sessionStorage).filter((k) => k.startsWith('chatkit:')),
+    }));
+  expect(await kept()).toEqual({ local: [], session: [] });
+
+  // Consent (the plugin's JS hook): the thread id is kept, in session storage as configured.
+  await visitor.evaluate(() => (window as unknown as { ChatWidgetForChatKit: { consent(g: boolean): void } }).ChatWidgetForChatKit.consent(true));
+  await expect.poll(async () => (await kept()).session.length).toBe(1);
+  expect((await kept()).local).toEqual([]);
+  // Withdrawn (as an event, as consent plugins may send it): removed.
+  await visitor.evaluate(() => document.dispatchEvent(new CustomEvent('cwfc:consent', { detail: { granted: false } })));
+  await expect.poll(kept).toEqual({ local: [], session: [] });
+  // The WP Consent API's event for the configured category grants it again; another category does nothing.
+  await visitor.evaluate(() => document.dispatchEvent(new CustomEvent('wp_listen_for_consent_change', { detail: { marketing: 'allow' } })));
+  await visitor.waitForTimeout(300);
+  expect((await kept()).session).toEqual([]);
+  await visitor.evaluate(() => document.dispatchEvent(new CustomEvent('wp_listen_for_consent_change', { detail: { functional: 'allow' } })));
+  await expect.poll(async () => (await kept()).session.length).toBe(1);
+  await visitor.context().close();
+
   await saveSettings(page, site, { 'Wait for consent': false, 'Remember the conversation': 'local' });
   expect((await loaderTag(page, site.url))!['data-storage']).toBe('local');
 });

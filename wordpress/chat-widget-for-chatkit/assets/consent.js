@@ -20,7 +20,7 @@
 	if ( ! w.ChatKit ) {
 		var q = [];
 		var k = ( w.ChatKit = { q: q } );
-		'open close toggle setOptions setStorage off destroy focusComposer setThreadId sendUserMessage setComposerValue fetchUpdates sendCustomAction showHistory hideHistory'
+		'open close toggle setOptions off destroy focusComposer setThreadId sendUserMessage setComposerValue fetchUpdates sendCustomAction showHistory hideHistory setStorage'
 			.split( ' ' )
 			.forEach( function ( m ) {
 				k[ m ] = function () {

@@ -28,9 +28,9 @@ final class CWFC_Output {
 	const CONSENT = 'cwfc-consent';
 
 	/**
-	 * The README's stub, plus setStorage (the consent hook calls it early): queues calls until the widget is ready.
+	 * The README's stub: queues calls (setStorage too, which the consent hook may call early) until the widget is ready.
 	 */
-	const STUB = '(function(w){if(w.ChatKit)return;var q=[],k=w.ChatKit={q:q};"open close toggle setOptions setStorage off destroy focusComposer setThreadId sendUserMessage setComposerValue fetchUpdates sendCustomAction showHistory hideHistory".split(" ").forEach(function(m){k[m]=function(){var a=arguments;return new Promise(function(r,j){q.push([m,a,r,j])})}});k.on=function(n,f){q.push(["on",[n,f]]);return function(){return w.ChatKit.off(n,f)}}})(window);';
+	const STUB = '(function(w){if(w.ChatKit)return;var q=[],k=w.ChatKit={q:q};"open close toggle setOptions off destroy focusComposer setThreadId sendUserMessage setComposerValue fetchUpdates sendCustomAction showHistory hideHistory setStorage".split(" ").forEach(function(m){k[m]=function(){var a=arguments;return new Promise(function(r,j){q.push([m,a,r,j])})}});k.on=function(n,f){q.push(["on",[n,f]]);return function(){return w.ChatKit.off(n,f)}}})(window);';
 
 	/**
 	 * Attributes to add, by the id WordPress gives the tag.
