@@ -6,6 +6,7 @@
  *   3. node build.mjs (fails when a size budget is exceeded)
  *   4. vitest run (unit)
  *   5. playwright test (end to end, two origins, Debian Chromium)
+ *   6. the WordPress plugin in real WordPress 6.2 and newest (scripts/test-wordpress.mjs: PHP, WordPress, php -l, Playwright)
  * Extra arguments go to Playwright (e.g. `npm test -- test/e2e/snippet.spec.ts`).
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ const steps = [
   ['build', () => run('node', ['build.mjs'])],
   ['unit', () => run('npx', ['vitest', 'run'])],
   ['e2e', () => run('npx', ['playwright', 'test', ...process.argv.slice(2)])],
+  ['wordpress', () => run('node', ['scripts/test-wordpress.mjs'])],
 ];
 
 function run(cmd, args) {
