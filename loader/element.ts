@@ -8,6 +8,9 @@
 import { METHODS } from './api.ts';
 import type { Mount, Widget } from './widget.ts';
 
+/** The platform's Promise, whatever the host did to `window.Promise`. */
+const Promise = (async () => undefined)().constructor as PromiseConstructor;
+
 /** An `<openai-chatkit>` instance: its widget once mounted, and the last options given. */
 export type ChatKitElement = HTMLElement & { w?: Widget; o?: unknown };
 

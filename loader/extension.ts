@@ -14,6 +14,9 @@ import { createWidget, type Extension, type HostFn } from './widget.ts';
 
 export { createWidget };
 
+/** The platform's Promise, whatever the host did to `window.Promise`. */
+const Promise = (async () => undefined)().constructor as PromiseConstructor;
+
 let ids = 0;
 
 function walk(value: unknown, fns: Map<number, HostFn>, seen: object[]): unknown {

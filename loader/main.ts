@@ -58,7 +58,12 @@ const eventName = (name: string): string => (name.startsWith('chatkit.') ? name 
         throw e;
       },
     ));
-  defineElement({ src, ext: host });
+  // A host whose customElements throws (a broken polyfill, a registry of its own) still gets the floating widget.
+  try {
+    defineElement({ src, ext: host });
+  } catch (e) {
+    console.error(e);
+  }
   const api = {
     __chatkit: true,
     version: __VERSION__,
@@ -81,7 +86,7 @@ const eventName = (name: string): string => (name.startsWith('chatkit.') ? name 
   // Replay the stub's queue in order; each queued promise settles when the real call does (an unknown
   // method rejects with a TypeError).
   for (const [method, args, ok, no] of stub?.q ?? []) {
-    Promise.resolve()
+    (async () => undefined)()
       .then(() => (api as Record<string, (...a: unknown[]) => unknown>)[method]!(...Array.from(args)))
       .then(ok, no);
   }

@@ -15,6 +15,19 @@
 import { bridgeError, DEFAULT_TIMEOUT_MS } from '../src/bridge/errors.ts';
 import { NS, VERSION, isHello, isPortMessage, type CallMessage, type LayoutRequest, type Metrics } from '../src/bridge/messages.ts';
 
+/** The platform's Promise, whatever the host did to `window.Promise` (an async function always returns a real one). */
+// eslint-disable-next-line no-shadow-restricted-names
+const Promise = (async () => undefined)().constructor as PromiseConstructor;
+
+/** Properties host CSS could use to hide or disable the iframe (`iframe { opacity: 0 !important }`…); pinned inline
+ * with priority, which no stylesheet rule outranks. Layout (position, size, clip-path, visibility) is the frame's. */
+const PINNED: readonly [string, string][] = [
+  ['display', 'block'], ['opacity', '1'], ['pointer-events', 'auto'], ['transform', 'none'], ['translate', 'none'],
+  ['rotate', 'none'], ['scale', 'none'], ['filter', 'none'], ['backdrop-filter', 'none'], ['mask', 'none'],
+  ['mix-blend-mode', 'normal'], ['margin', '0'], ['padding', '0'], ['min-width', '0'], ['min-height', '0'],
+  ['max-width', 'none'], ['max-height', 'none'], ['top', 'auto'], ['box-shadow', 'none'], ['background', 'none'],
+];
+
 /** An event listener. */
 export type Listener = (detail: unknown) => void;
 /** A host function registered under a handle id. */
@@ -156,9 +169,16 @@ export function createWidget(m: Mount): Widget {
     frame.referrerPolicy = 'strict-origin';
     frame.src = `${url}#nonce=${nonce}`;
     // Zero-sized until the frame lays itself out: never an invisible layer over the host.
+    for (const [k, v] of PINNED) style(k, v);
     for (const k of ['width', 'height', 'border']) style(k, '0');
     style('position', m.host ? 'absolute' : 'fixed');
     (m.host ?? document.body).appendChild(frame);
+    // The floating frame goes to the top layer where browsers have it (popover): above any host z-index or overlay,
+    // and out of reach of host CSS on its ancestors (`body { opacity; transform; filter }` would carry over to it).
+    if (!m.host && frame.showPopover) {
+      frame.popover = 'manual';
+      frame.showPopover();
+    }
   }, { timeout: 1500 });
 
   const call = (method: string, args: unknown[]): Promise<unknown> =>

@@ -90,6 +90,8 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
         .replaceAll('CSP_NONCE', nonce);
       const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
       if (/strict-csp/.test(file)) headers['content-security-policy'] = strictCsp(nonce, origins.widget);
+      // A cross-origin isolated host page (test pages named *coep*): the widget must still load under it.
+      if (/coep/.test(file)) Object.assign(headers, { 'cross-origin-embedder-policy': 'require-corp', 'cross-origin-opener-policy': 'same-origin' });
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : html);
       return true;

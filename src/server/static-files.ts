@@ -62,14 +62,19 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, opts: Sta
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'x-content-type-options': 'nosniff',
     'cache-control': /-[\w-]{8,}\.(js|css)$/.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache',
-    // The loader and icons are fetched cross-origin by host pages.
+    // The loader and icons are fetched cross-origin by host pages; CORP lets a cross-origin isolated host page
+    // (COEP require-corp) load them.
     'access-control-allow-origin': '*',
+    'cross-origin-resource-policy': 'cross-origin',
     ...opts.headers,
   };
   if (name === 'frame.html') {
     const ancestors = opts.frameAncestors ?? ["'self'"];
     headers['content-security-policy'] = `frame-ancestors ${ancestors.length ? ancestors.join(' ') : "'none'"}`;
     headers['referrer-policy'] = 'no-referrer';
+    // Embeddable by a cross-origin isolated page; `credentialless` (not require-corp) so the frame still shows images
+    // from any host the answers name.
+    headers['cross-origin-embedder-policy'] = 'credentialless';
   }
   res.writeHead(200, headers);
   if (req.method === 'HEAD') res.end();

@@ -151,3 +151,29 @@ test('--embed-origin lets another site embed the widget; other sites are refused
     await demo.cleanup();
   }
 });
+
+test('a hostile host page cannot hide or break the widget: host CSS on iframes, replaced Promise and customElements, COEP', async ({ page }) => {
+  // Cross-origin isolation needs a secure context: the page on site.localhost (trustworthy, like https), the widget
+  // still on widget.test.
+  const demo = await startDemo({ args: ['--host-name', 'site.localhost'] });
+  test.info().attach('demo', { body: demo.hostUrl });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const response = await page.goto(`${demo.hostUrl}hostile-coep.html`);
+  expect(response?.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  const iframe = page.locator(FRAME);
+  await expect(iframe).toBeAttached();
+  const look = await iframe.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return [s.display, s.opacity, s.pointerEvents, s.transform, s.filter, s.marginTop];
+  });
+  expect(look).toEqual(['block', '1', 'auto', 'none', 'none', '0px']);
+  const frame = page.frameLocator(FRAME);
+  // A real click at the launcher's place on screen reaches it.
+  await frame.getByRole('button', { name: 'Open chat' }).click();
+  await expect(frame.getByRole('dialog')).toBeVisible();
+  await chat(frame, 'still here');
+  expect(errors).toEqual([]);
+  await demo.cleanup();
+});
