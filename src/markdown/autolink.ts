@@ -1,36 +1,75 @@
-/** GFM "extended autolinks": bare `https://…` and `www.…` URLs in text become links. */
+/**
+ * GFM "autolink literals": bare `https://…`, `www.…` and e-mail addresses in text become links, with
+ * cmark-gfm's rules for what may precede them, which domains count, and which trailing punctuation stays text.
+ */
 import type { Inline } from './types.ts';
 
 type Text = Extract<Inline, { type: 'text' }>;
 
-const BARE_URL = /(?:https?:\/\/|www\.)[\w-]+(?:\.[\w-]+)+[^\s<]*/g;
+// A candidate: a URL with a scheme, a www. domain, or an e-mail address; validated and trimmed below.
+const CANDIDATE = /(?:https?:\/\/|www\.)[^\s<]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+const DOMAIN = /^[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*/u;
+const TRAIL = /[?!.,:*_~'";]$/;
 
-/** Merges adjacent plain text and turns bare `https://…` / `www.…` URLs outside links into links (GFM). */
+/** Turns autolink literals in text outside links into links (nesting is bounded by the inline parser). */
 export function linkify(list: Inline[]): Inline[] {
-  const merged: Inline[] = [];
+  let changed = false;
+  const out: Inline[] = [];
   for (const n of list) {
-    const last = merged[merged.length - 1];
-    if (n.type === 'text' && !n.n && last?.type === 'text' && !last.n && last.at + last.v.length === n.at) {
-      merged[merged.length - 1] = { type: 'text', v: last.v + n.v, at: last.at };
-    } else merged.push('children' in n && n.type !== 'link' ? { ...n, children: linkify(n.children) } : n);
+    if (n.type === 'text' && !n.n) {
+      const parts = linkText(n);
+      if (parts.length !== 1) changed = true;
+      out.push(...parts);
+    } else if ((n.type === 'em' || n.type === 'strong' || n.type === 'del') && n.children.length) {
+      const children = linkify(n.children);
+      if (children !== n.children) changed = true;
+      out.push(children === n.children ? n : { ...n, children });
+    } else out.push(n);
   }
-  return merged.flatMap((n) => (n.type === 'text' && !n.n ? linkBareUrls(n) : [n]));
+  return changed ? out : list;
 }
 
-function linkBareUrls(n: Text): Inline[] {
+/** The end of a URL once GFM's trailing-punctuation and parenthesis rules are applied. */
+function trimUrl(u: string): string {
+  for (;;) {
+    if (TRAIL.test(u)) u = u.slice(0, -1);
+    else if (u.endsWith(')') && u.split('(').length < u.split(')').length) u = u.slice(0, -1);
+    else if (/&[a-z\d]+;$/i.test(u)) u = u.replace(/&[a-z\d]+;$/i, '');
+    else return u;
+  }
+}
+
+function linkText(n: Text): Inline[] {
+  if (!/[:.@]/.test(n.v)) return [n];
   const out: Inline[] = [];
   let p = 0;
-  for (const m of n.v.matchAll(BARE_URL)) {
+  for (const m of n.v.matchAll(CANDIDATE)) {
     const s = m.index;
-    if (s && !/[\s*_~(]/.test(n.v[s - 1]!)) continue;
+    if (s < p) continue;
+    const prev = n.v[s - 1];
     let u = m[0];
-    for (;;) {
-      if (/[?!.,:*_~'";]$/.test(u)) u = u.slice(0, -1);
-      else if (u.endsWith(')') && u.split('(').length < u.split(')').length) u = u.slice(0, -1);
-      else break;
+    let href: string;
+    if (u.includes('@') && !/^(?:https?:\/\/|www\.)/i.test(u)) {
+      // E-mail: not part of a longer local part, no trailing `-`/`_`, a trailing `.` stays text.
+      if (prev && /[\w.+-]/.test(prev)) continue;
+      u = u.replace(/\.+$/, '');
+      if (/[-_]$/.test(u) || !/@[\w-]+(?:\.[\w-]+)+$/.test(u)) continue;
+      href = 'mailto:' + u;
+    } else {
+      const www = /^www\./i.test(u);
+      // www. needs a space or `*_~(` before it; a scheme only a non-letter.
+      if (prev && (www ? !/[\s*_~(]/.test(prev) : /\p{L}/u.test(prev))) continue;
+      const pre = www ? 4 : u.indexOf('//') + 2;
+      const host = u.slice(www ? 0 : pre);
+      const d = DOMAIN.exec(host);
+      if (!d) continue;
+      const segs = d[0].split('.');
+      if ((www && segs.length < 2) || segs.slice(-2).some((x) => x.includes('_'))) continue;
+      u = trimUrl(u);
+      if (u.length <= pre) continue;
+      href = www ? 'http://' + u : u;
     }
     if (s > p) out.push({ type: 'text', v: n.v.slice(p, s), at: n.at + p });
-    const href = u[0] === 'w' ? 'http://' + u : u;
     out.push({ type: 'link', href, children: [{ type: 'text', v: u, at: n.at + s }], at: n.at + s });
     p = s + u.length;
   }
@@ -38,4 +77,3 @@ function linkBareUrls(n: Text): Inline[] {
   if (p < n.v.length) out.push({ type: 'text', v: n.v.slice(p), at: n.at + p });
   return out;
 }
-

@@ -1,10 +1,9 @@
-import type { ComponentChild, VNode } from 'preact';
+import { Component, h, type ComponentChild, type VNode } from 'preact';
 import { useRef } from 'preact/hooks';
-import { parseMarkdown } from './block-parser.ts';
+import { parseMarkdown, type MarkdownDoc } from './block-parser.ts';
 import { createIncrementalMarkdown, type IncrementalMarkdown } from './incremental.ts';
 import { frozen, renderBlocks, type FrozenProps, type MarkdownMarker, type RenderContext } from './render.tsx';
 import { DEFAULT_MARKDOWN_STRINGS, type MarkdownStrings } from './strings.ts';
-import type { Block } from './types.ts';
 import type { UrlPolicy } from './url-policy.ts';
 
 /** Called when a `chatkit-link://name?k=v` link is activated. */
@@ -48,16 +47,40 @@ function group(kids: Array<VNode<FrozenProps>>, streaming?: boolean): ComponentC
   return out;
 }
 
-function renderRoot(
-  blocks: readonly Block[],
-  markers: RenderMarkdownOptions['markers'],
-  x: RenderContext,
-  streaming?: boolean,
-): VNode {
+function renderRoot(doc: MarkdownDoc, markers: RenderMarkdownOptions['markers'], x: RenderContext, streaming?: boolean): VNode {
+  const { blocks, refs } = doc;
   const sorted = [...(markers ?? [])].sort((a, b) => a.index - b.index);
   // With no blocks at all there is nowhere to attach markers, so they stand alone.
-  const kids: ComponentChild = blocks.length ? group(renderBlocks(blocks, sorted, x), streaming) : sorted.map((m) => m.render());
+  const kids: ComponentChild = blocks.length
+    ? group(renderBlocks(blocks, sorted, x, { refs, streaming: !!streaming }), streaming)
+    : sorted.map((m) => m.render());
   return <div class={streaming ? 'ck-md ck-md-streaming' : 'ck-md'}>{kids}</div>;
+}
+
+interface GuardProps {
+  text: string;
+  children?: ComponentChild;
+}
+
+/**
+ * Shows the source as plain text if rendering a message throws (whatever the cause), instead of losing the
+ * message or the whole thread. Tries again when the text changes.
+ */
+class MarkdownGuard extends Component<GuardProps, { failed: string | null }> {
+  override state = { failed: null as string | null };
+  static override getDerivedStateFromError(): object {
+    return { failed: '\0' };
+  }
+  override componentDidCatch(): void {
+    this.setState({ failed: this.props.text });
+  }
+  override render() {
+    const f = this.state.failed;
+    if (f !== null && (f === '\0' || f === this.props.text)) {
+      return <div class="ck-md"><p class="ck-md-plain">{this.props.text}</p></div>;
+    }
+    return this.props.children;
+  }
 }
 
 const makeContext = (o: RenderMarkdownOptions, deeplink: DeeplinkHandler): RenderContext => ({
@@ -68,6 +91,10 @@ const makeContext = (o: RenderMarkdownOptions, deeplink: DeeplinkHandler): Rende
 
 /** Renders markdown that may still be streaming; each update re-parses and re-renders only the open tail. */
 export function Markdown(props: MarkdownProps) {
+  return h(MarkdownGuard, { text: props.text }, h(MarkdownBody, props));
+}
+
+function MarkdownBody(props: MarkdownProps) {
   const own = useRef<{ parser: IncrementalMarkdown; x: RenderContext | null; onDeeplink?: DeeplinkHandler | undefined }>();
   const s = (own.current ??= { parser: createIncrementalMarkdown(), x: null });
   // Read through the ref so an inline callback prop does not invalidate memoized blocks.
@@ -80,5 +107,6 @@ export function Markdown(props: MarkdownProps) {
 
 /** Renders static markdown (notices, disclaimers) in one pass. */
 export function renderMarkdown(text: string, options: RenderMarkdownOptions): VNode {
-  return renderRoot(parseMarkdown(text), options.markers, makeContext(options, (n, d) => options.onDeeplink?.(n, d)));
+  const x = makeContext(options, (n, d) => options.onDeeplink?.(n, d));
+  return h(MarkdownGuard, { text }, renderRoot(parseMarkdown(text), options.markers, x)) as VNode;
 }
