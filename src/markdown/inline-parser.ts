@@ -6,7 +6,7 @@
  * pathological input, and nesting deeper than MAX_INLINE_DEPTH is flattened. Longer than most modules because
  * the delimiter and bracket algorithms share their state.
  */
-import { linkify } from './autolink.ts';
+import { linkify, matchUrlLiteral } from './autolink.ts';
 import { decodeEntity, REF_SOURCE } from './entities.ts';
 import { encodeUrl, isWhite, normalizeLabel, scanInlineLink, scanLabel, type RefMap } from './link-syntax.ts';
 import { scanStats } from './scan-stats.ts';
@@ -32,6 +32,7 @@ const URI_AUTOLINK = /<([A-Za-z][A-Za-z\d+.-]{1,31}:[^<>\x00-\x20]*)>/y;
 const EMAIL_AUTOLINK =
   /<([a-zA-Z\d.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z\d](?:[a-zA-Z\d-]{0,61}[a-zA-Z\d])?(?:\.[a-zA-Z\d](?:[a-zA-Z\d-]{0,61}[a-zA-Z\d])?)*)>/y;
 const MATH_BODY = /[^\\\s]/;
+const URL_START = /https?:\/\/|www\./i;
 
 const node = (t: Kind, v: string, at: number, n?: number): N => ({ t, v, at, n, prev: null, next: null, first: null, last: null, parent: null });
 
@@ -65,8 +66,8 @@ function insertAfter(x: N, y: N): void {
 const before = (s: string, i: number) => (i <= 0 ? '\n' : /[\udc00-\udfff]/.test(s[i - 1]!) && i > 1 ? s.slice(i - 2, i) : s[i - 1]!);
 const after = (s: string, i: number) => (i >= s.length ? '\n' : String.fromCodePoint(s.codePointAt(i)!));
 
-/** Parses inline content against the link reference definitions `refs`. */
-export function parseInline(source: InlineSource, refs: RefMap = new Map()): Inline[] {
+/** Parses inline content against the link reference definitions `refs`; `literals` false turns GFM autolink literals off. */
+export function parseInline(source: InlineSource, refs: RefMap = new Map(), literals = true): Inline[] {
   const { src: s, at: base, lines } = source;
   scanStats.scanned += s.length;
   // Offsets: the line map is walked with a cursor, since nodes are made roughly left to right.
@@ -391,20 +392,32 @@ export function parseInline(source: InlineSource, refs: RefMap = new Map()): Inl
       }
       default: {
         TEXT.lastIndex = pos;
-        const m = TEXT.exec(s)!;
-        text(m[0], pos);
-        pos += m[0].length;
+        let v = TEXT.exec(s)![0];
+        // A URL literal is taken whole, before emphasis could split it.
+        const k = literals ? v.search(URL_START) : -1;
+        const url = k < 0 ? null : matchUrlLiteral(s, pos + k, !!brackets);
+        if (k >= 0) v = v.slice(0, url || k ? k : k + 1);
+        if (v) text(v, pos);
+        pos += v.length;
+        if (url) {
+          const link = node('link', '', atOf(pos));
+          link.href = encodeUrl(url[1]);
+          append(link, node('text', url[0], atOf(pos), url[0].length));
+          append(root, link);
+          pos += url[0].length;
+        }
       }
     }
   }
   processEmphasis(null);
-  return linkify(convert(root.first));
+  const list = convert(root.first);
+  return literals ? linkify(list) : list;
 }
 
 /** The linked node tree → Inline[], iteratively (the tree may be deep), merging adjacent plain text. */
 function convert(first: N | null): Inline[] {
   const out: Inline[] = [];
-  const frames: Array<{ x: N | null; out: Inline[]; depth: number }> = [{ x: first, out, depth: 0 }];
+  const frames: Array<{ x: N | null; out: Inline[]; depth: number; link?: boolean }> = [{ x: first, out, depth: 0 }];
   while (frames.length) {
     const f = frames[frames.length - 1]!;
     const x = f.x;
@@ -436,13 +449,14 @@ function convert(first: N | null): Inline[] {
         o.push({ type: 'image', src: x.href!, alt: plainText(x.first), title: x.title, at: x.at });
         break;
       default: {
-        if (f.depth >= MAX_INLINE_DEPTH) {
-          frames.push({ x: x.first, out: o, depth: f.depth });
+        // Too deep, or a URL literal inside a link's text: keep the text, drop the wrapper.
+        if (f.depth >= MAX_INLINE_DEPTH || (x.t === 'link' && f.link)) {
+          frames.push({ x: x.first, out: o, depth: f.depth, link: f.link });
           break;
         }
         const children: Inline[] = [];
         o.push(x.t === 'link' ? { type: 'link', href: x.href!, title: x.title, children, at: x.at } : { type: x.t as 'em', children });
-        frames.push({ x: x.first, out: children, depth: f.depth + 1 });
+        frames.push({ x: x.first, out: children, depth: f.depth + 1, link: f.link || x.t === 'link' });
       }
     }
   }

@@ -15,6 +15,8 @@ export interface RenderMarkdownOptions {
   onDeeplink?: DeeplinkHandler | undefined;
   strings?: MarkdownStrings | undefined;
   markers?: readonly MarkdownMarker[] | undefined;
+  /** GFM autolink literals: bare `https://…`, `www.…` and e-mail addresses become links (default true). */
+  autolinkLiterals?: boolean | undefined;
 }
 
 /**
@@ -87,6 +89,7 @@ const makeContext = (o: RenderMarkdownOptions, deeplink: DeeplinkHandler): Rende
   policy: o.policy,
   strings: o.strings ?? DEFAULT_MARKDOWN_STRINGS,
   deeplink,
+  literals: o.autolinkLiterals ?? true,
 });
 
 /** Renders markdown that may still be streaming; each update re-parses and re-renders only the open tail. */

@@ -25,6 +25,8 @@ export interface RenderContext {
   policy: UrlPolicy;
   strings: MarkdownStrings;
   deeplink: (name: string, data: Record<string, string>) => void;
+  /** GFM autolink literals (bare URLs and e-mail addresses become links); on unless turned off. */
+  literals: boolean;
 }
 
 /** Per render: the document's definitions, and whether the text may still grow (an open code block is not highlighted). */
@@ -34,14 +36,14 @@ export interface RenderEnv {
 }
 
 // Inline content parsed per source object, valid while no definition has been added since (definitions only grow).
-const parsed = new WeakMap<InlineSource, { size: number; v: Inline[] }>();
+const parsed = new WeakMap<InlineSource, { size: number; literals: boolean; v: Inline[] }>();
 
 /** The inline nodes of `o`, parsed once per set of reference definitions. */
-export function inlineOf(o: InlineSource, refs: RefMap): Inline[] {
+export function inlineOf(o: InlineSource, refs: RefMap, literals = true): Inline[] {
   const hit = parsed.get(o);
-  if (hit && hit.size === refs.size) return hit.v;
-  const v = parseInline(o, refs);
-  parsed.set(o, { size: refs.size, v });
+  if (hit && hit.size === refs.size && hit.literals === literals) return hit.v;
+  const v = parseInline(o, refs, literals);
+  parsed.set(o, { size: refs.size, literals, v });
   return v;
 }
 
@@ -119,11 +121,11 @@ function renderBlock(b: Block, ms: Markers, x: RenderContext, e: RenderEnv, tigh
       if (m) {
         return [<MathView tex={(m[1] ?? m[2])!.trim()} raw={b.src} display />, renderMarkers({ m: ms, k: 0 }, Infinity)];
       }
-      const kids = renderInline(inlineOf(b, e.refs), ms, x);
+      const kids = renderInline(inlineOf(b, e.refs, x.literals), ms, x);
       return tight ? kids : <p>{kids}</p>;
     }
     case 'h':
-      return h(`h${b.level}`, null, renderInline(inlineOf(b, e.refs), ms, x));
+      return h(`h${b.level}`, null, renderInline(inlineOf(b, e.refs, x.literals), ms, x));
     case 'quote':
       return <blockquote>{renderBlocks(b.children, ms, x, e)}</blockquote>;
     case 'list': {
@@ -154,7 +156,7 @@ function renderItem(it: ListItem, ms: Markers, x: RenderContext, e: RenderEnv, t
           type="checkbox"
           disabled
           checked={it.task}
-          aria-label={first?.type === 'p' ? flattenText(inlineOf(first, e.refs)) : undefined}
+          aria-label={first?.type === 'p' ? flattenText(inlineOf(first, e.refs, x.literals)) : undefined}
         />
       )}
       {renderBlocks(it.children, ms, x, e, tight)}
@@ -170,7 +172,7 @@ function renderTable(b: Extract<Block, { type: 'table' }>, ms: Markers, x: Rende
       return (
         <tr>
           {r.cells.map((c, j) => {
-            const kids = renderInlineAt(inlineOf(c, e.refs), cur, x);
+            const kids = renderInlineAt(inlineOf(c, e.refs, x.literals), cur, x);
             if (j === r.cells.length - 1) kids.push(renderMarkers(cur, Infinity));
             const cls = b.align[j] ? 'ck-md-' + b.align[j] : undefined;
             return i ? <td class={cls}>{kids}</td> : <th class={cls} scope="col">{kids}</th>;
@@ -182,7 +184,7 @@ function renderTable(b: Extract<Block, { type: 'table' }>, ms: Markers, x: Rende
     <div class="ck-md-table" tabIndex={0} role="region" aria-label={x.strings.table ?? DEFAULT_MARKDOWN_STRINGS.table}>
       <table>
         <thead>{row(b.head, 0)}</thead>
-        <tbody>{b.rows.map((r, i) => row(r, i + 1))}</tbody>
+        {b.rows.length > 0 && <tbody>{b.rows.map((r, i) => row(r, i + 1))}</tbody>}
       </table>
     </div>
   );

@@ -23,9 +23,9 @@ export { shipped };
 const BLOCK = 'address|article|aside|blockquote|body|dd|details|div|dl|dt|fieldset|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul';
 
 /** Our rendering of `md` as plain HTML (before normalising). */
-export function renderOurs(md: string, policy: UrlPolicy = shipped): string {
+export function renderOurs(md: string, policy: UrlPolicy = shipped, gfm = true): string {
   const host = document.createElement('div');
-  act(() => render(renderMarkdown(md, { policy }), host));
+  act(() => render(renderMarkdown(md, { policy, autolinkLiterals: gfm }), host));
   const root = host.firstElementChild!;
   for (const el of [...root.querySelectorAll('.ck-md-code-head')]) el.remove();
   for (const el of [...root.querySelectorAll('.ck-md-code, .ck-md-table, .ck-md-run')]) el.replaceWith(...el.childNodes);
@@ -42,7 +42,11 @@ export function renderOurs(md: string, policy: UrlPolicy = shipped): string {
   for (const el of [...root.querySelectorAll('a')]) for (const a of ['class', 'target', 'rel']) el.removeAttribute(a);
   for (const el of [...root.querySelectorAll('img')]) for (const a of ['class', 'loading', 'referrerpolicy']) el.removeAttribute(a);
   for (const el of [...root.querySelectorAll('.ck-md-icode, .ck-md-task')]) el.removeAttribute('class');
-  for (const el of [...root.querySelectorAll('input')]) el.removeAttribute('aria-label');
+  for (const el of [...root.querySelectorAll('input')]) {
+    el.removeAttribute('aria-label');
+    // Preact sets `checked` as a property; the reference HTML has the attribute.
+    if ((el as HTMLInputElement).checked) el.setAttribute('checked', '');
+  }
   const html = root.innerHTML;
   act(() => render(null, host));
   return html;
@@ -80,7 +84,7 @@ export function normalize(html: string): string {
   const s = [...t.content.childNodes].map((c) => canon(c, false)).join('');
   return s
     .replace(new RegExp(`\\s*(</?(?:${BLOCK})(?: [^>]*)?>)\\s*`, 'g'), '$1')
-    .replace(/<br>\s+/g, '<br>')
+    .replace(/(<br>|<input [^>]*>)\s+/g, '$1')
     .trim();
 }
 
@@ -93,11 +97,11 @@ export interface CaseResult {
 }
 
 /** Renders each case and compares it with its expected HTML. */
-export function runCases(cases: ReadonlyArray<{ markdown: string; html: string; section: string }>, policy = shipped): CaseResult[] {
+export function runCases(cases: ReadonlyArray<{ markdown: string; html: string; section: string }>, policy = shipped, gfm = true): CaseResult[] {
   return cases.map((c) => {
     let got: string;
     try {
-      got = normalize(renderOurs(c.markdown, policy));
+      got = normalize(renderOurs(c.markdown, policy, gfm));
     } catch (e) {
       got = 'THREW ' + String(e);
     }
