@@ -70,15 +70,11 @@ interface GuardProps {
  */
 class MarkdownGuard extends Component<GuardProps, { failed: string | null }> {
   override state = { failed: null as string | null };
-  static override getDerivedStateFromError(): object {
-    return { failed: '\0' };
-  }
   override componentDidCatch(): void {
     this.setState({ failed: this.props.text });
   }
   override render() {
-    const f = this.state.failed;
-    if (f !== null && (f === '\0' || f === this.props.text)) {
+    if (this.state.failed === this.props.text) {
       return <div class="ck-md"><p class="ck-md-plain">{this.props.text}</p></div>;
     }
     return this.props.children;
@@ -110,6 +106,10 @@ function MarkdownBody(props: MarkdownProps) {
 
 /** Renders static markdown (notices, disclaimers) in one pass. */
 export function renderMarkdown(text: string, options: RenderMarkdownOptions): VNode {
-  const x = makeContext(options, (n, d) => options.onDeeplink?.(n, d));
-  return h(MarkdownGuard, { text }, renderRoot(parseMarkdown(text), options.markers, x)) as VNode;
+  return h(MarkdownGuard, { text }, h(StaticMarkdown, { text, options })) as VNode;
+}
+
+// Parses inside the guard, so a parse that throws is caught too.
+function StaticMarkdown({ text, options }: { text: string; options: RenderMarkdownOptions }) {
+  return renderRoot(parseMarkdown(text), options.markers, makeContext(options, (n, d) => options.onDeeplink?.(n, d)));
 }
