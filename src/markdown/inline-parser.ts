@@ -66,10 +66,21 @@ function insertAfter(x: N, y: N): void {
 const before = (s: string, i: number) => (i <= 0 ? '\n' : /[\udc00-\udfff]/.test(s[i - 1]!) && i > 1 ? s.slice(i - 2, i) : s[i - 1]!);
 const after = (s: string, i: number) => (i >= s.length ? '\n' : String.fromCodePoint(s.codePointAt(i)!));
 
+/**
+ * Set by parseInline when something at the end of the source is still undecided: an opener, a bracket, a code
+ * span or math without its closer, a link destination cut off. Text appended later can only change the
+ * result of a source for which `clean` stays true after its last whitespace (the open paragraph's chunks).
+ */
+export interface InlineProbe {
+  clean: boolean;
+}
+
 /** Parses inline content against the link reference definitions `refs`; `literals` false turns GFM autolink literals off. */
-export function parseInline(source: InlineSource, refs: RefMap = new Map(), literals = true): Inline[] {
+export function parseInline(source: InlineSource, refs: RefMap = new Map(), literals = true, probe?: InlineProbe): Inline[] {
   const { src: s, at: base, lines } = source;
   scanStats.scanned += s.length;
+  scanStats.inline += s.length;
+  const pending = () => probe && (probe.clean = false);
   // Offsets: the line map is walked with a cursor, since nodes are made roughly left to right.
   let li = -2;
   const atOf = (k: number): number => {
@@ -161,7 +172,10 @@ export function parseInline(source: InlineSource, refs: RefMap = new Map(), lite
         if (!old.open) removeDelim(old);
       }
     }
-    while (delims && delims !== bottom) removeDelim(delims);
+    while (delims && delims !== bottom) {
+      if (!bottom && delims.open) pending();
+      removeDelim(delims);
+    }
   };
 
   const closeBracket = () => {
@@ -180,11 +194,12 @@ export function parseInline(source: InlineSource, refs: RefMap = new Map(), lite
       if (l) {
         dest = [l[0], l[1]];
         pos = l[2];
-      }
+      } else pending();
     }
     if (!dest) {
       // Reference link: full [text][label], collapsed [text][] or shortcut [text].
       const e = scanLabel(s, pos);
+      if (e < 0 && s[pos] === '[') pending();
       let label: string | null = null;
       if (e > pos + 2) label = s.slice(pos + 1, e - 1);
       else if (!opener.after) label = s.slice(opener.index, start);
@@ -249,7 +264,10 @@ export function parseInline(source: InlineSource, refs: RefMap = new Map(), lite
           while (s[pos] === ' ' || s[pos] === '\t') pos++;
         } else if ((d === '(' || d === '[') && pos > noClose[d]!) {
           const e = s.indexOf(d === '(' ? '\\)' : '\\]', pos + 2);
-          if (e < 0) noClose[d] = s.length;
+          if (e < 0) {
+            noClose[d] = s.length;
+            pending();
+          }
           if (e > 0 && MATH_BODY.test(s.slice(pos + 2, e))) math(pos + 2, e, e + 2, d === '[');
           else {
             text(d, pos, 2);
@@ -282,6 +300,7 @@ export function parseInline(source: InlineSource, refs: RefMap = new Map(), lite
         runPtr.set(len, p);
         const close = list[p];
         if (close === undefined) {
+          pending();
           text(s.slice(pos, e), pos);
           pos = e;
           break;
@@ -295,7 +314,10 @@ export function parseInline(source: InlineSource, refs: RefMap = new Map(), lite
       case '$': {
         if (s[pos + 1] === '$') {
           const e = pos > noDisplayClose ? s.indexOf('$$', pos + 2) : -1;
-          if (e < 0) noDisplayClose = s.length;
+          if (e < 0) {
+            noDisplayClose = s.length;
+            pending();
+          }
           if (e > 0 && MATH_BODY.test(s.slice(pos + 2, e))) {
             math(pos + 2, e, e + 2, true);
             break;
@@ -307,6 +329,7 @@ export function parseInline(source: InlineSource, refs: RefMap = new Map(), lite
         // Pandoc's rule: `$` then a non-space, a closing `$` after a non-space and not before a digit.
         let e = s.indexOf('$', pos + 1);
         while (e > 0 && s[e - 1] === '\\') e = s.indexOf('$', e + 1);
+        if (e < 0) pending();
         if (e > pos + 1 && !isWhite(s[pos + 1]) && !isWhite(s[e - 1]) && !/\d/.test(s[e + 1] ?? '') && s[e + 1] !== '$') {
           math(pos + 1, e, e + 1, false);
         } else {
@@ -409,6 +432,7 @@ export function parseInline(source: InlineSource, refs: RefMap = new Map(), lite
       }
     }
   }
+  if (brackets) pending();
   processEmphasis(null);
   const list = convert(root.first);
   return literals ? linkify(list) : list;

@@ -2,7 +2,8 @@ import { Component, h, type ComponentChild, type VNode } from 'preact';
 import { useRef } from 'preact/hooks';
 import { parseMarkdown, type MarkdownDoc } from './block-parser.ts';
 import { createIncrementalMarkdown, type IncrementalMarkdown } from './incremental.ts';
-import { frozen, renderBlocks, type FrozenProps, type MarkdownMarker, type RenderContext } from './render.tsx';
+import { createOpenParagraph, type OpenParagraph } from './open-paragraph.ts';
+import { frozen, openParagraph, renderBlocks, type FrozenProps, type MarkdownMarker, type RenderContext } from './render.tsx';
 import { DEFAULT_MARKDOWN_STRINGS, type MarkdownStrings } from './strings.ts';
 import type { UrlPolicy } from './url-policy.ts';
 
@@ -49,12 +50,19 @@ function group(kids: Array<VNode<FrozenProps>>, streaming?: boolean): ComponentC
   return out;
 }
 
-function renderRoot(doc: MarkdownDoc, markers: RenderMarkdownOptions['markers'], x: RenderContext, streaming?: boolean): VNode {
+function renderRoot(
+  doc: MarkdownDoc,
+  markers: RenderMarkdownOptions['markers'],
+  x: RenderContext,
+  streaming?: boolean,
+  para?: OpenParagraph,
+): VNode {
   const { blocks, refs } = doc;
   const sorted = [...(markers ?? [])].sort((a, b) => a.index - b.index);
+  const open = streaming && para ? openParagraph(blocks) : undefined;
   // With no blocks at all there is nowhere to attach markers, so they stand alone.
   const kids: ComponentChild = blocks.length
-    ? group(renderBlocks(blocks, sorted, x, { refs, streaming: !!streaming }), streaming)
+    ? group(renderBlocks(blocks, sorted, x, { refs, streaming: !!streaming, open, para }), streaming)
     : sorted.map((m) => m.render());
   return <div class={streaming ? 'ck-md ck-md-streaming' : 'ck-md'}>{kids}</div>;
 }
@@ -94,14 +102,14 @@ export function Markdown(props: MarkdownProps) {
 }
 
 function MarkdownBody(props: MarkdownProps) {
-  const own = useRef<{ parser: IncrementalMarkdown; x: RenderContext | null; onDeeplink?: DeeplinkHandler | undefined }>();
-  const s = (own.current ??= { parser: createIncrementalMarkdown(), x: null });
+  const own = useRef<{ parser: IncrementalMarkdown; para: OpenParagraph; x: RenderContext | null; onDeeplink?: DeeplinkHandler | undefined }>();
+  const s = (own.current ??= { parser: createIncrementalMarkdown(), para: createOpenParagraph(), x: null });
   // Read through the ref so an inline callback prop does not invalidate memoized blocks.
   s.onDeeplink = props.onDeeplink;
   if (s.x?.policy !== props.policy || s.x.strings !== (props.strings ?? DEFAULT_MARKDOWN_STRINGS)) {
     s.x = makeContext(props, (name, data) => s.onDeeplink?.(name, data));
   }
-  return renderRoot(s.parser.update(props.text), props.markers, s.x, props.streaming);
+  return renderRoot(s.parser.update(props.text), props.markers, s.x, props.streaming, s.para);
 }
 
 /** Renders static markdown (notices, disclaimers) in one pass. */

@@ -9,6 +9,7 @@ import { GuardedImage } from './guarded-image.tsx';
 import { flattenText, parseInline } from './inline-parser.ts';
 import type { RefMap } from './link-syntax.ts';
 import { MathView } from './math-view.tsx';
+import { parseOpenParagraph, type OpenParagraph } from './open-paragraph.ts';
 import { DEFAULT_MARKDOWN_STRINGS, type MarkdownStrings } from './strings.ts';
 import type { Block, Inline, InlineSource, ListItem, TableRow } from './types.ts';
 import type { UrlPolicy } from './url-policy.ts';
@@ -33,7 +34,20 @@ export interface RenderContext {
 export interface RenderEnv {
   refs: RefMap;
   streaming: boolean;
+  /** While streaming: the paragraph still growing, and the chunks of it already frozen. */
+  open?: Block | undefined;
+  para?: OpenParagraph | undefined;
 }
+
+/** The paragraph at the end of the chain of last children, if the text ends in one. */
+export function openParagraph(blocks: readonly Block[]): Block | undefined {
+  let b: Block | ListItem | undefined = blocks[blocks.length - 1];
+  for (let d = 0; b && d < 64; d++, b = lastChild(b)) if (b.type === 'p') return b;
+  return undefined;
+}
+
+const lastChild = (b: Block | ListItem): Block | ListItem | undefined =>
+  b.type === 'list' ? b.items[b.items.length - 1] : b.type === 'quote' || b.type === 'item' ? b.children[b.children.length - 1] : undefined;
 
 // Inline content parsed per source object, valid while no definition has been added since (definitions only grow).
 const parsed = new WeakMap<InlineSource, { size: number; literals: boolean; v: Inline[] }>();
@@ -90,10 +104,7 @@ export function renderBlocks(blocks: readonly Block[], markers: Markers, x: Rend
 
 /** Whether `b` ends in a code block cut off by the end of the text (down the chain of last children). */
 function endsOpen(b: Block | ListItem | undefined): boolean {
-  for (let d = 0; b && d < 64; d++) {
-    if (b.type === 'code') return !!b.open;
-    b = b.type === 'list' ? b.items[b.items.length - 1] : b.type === 'quote' || b.type === 'item' ? b.children[b.children.length - 1] : undefined;
-  }
+  for (let d = 0; b && d < 64; d++, b = lastChild(b)) if (b.type === 'code') return !!b.open;
   return false;
 }
 
@@ -121,7 +132,7 @@ function renderBlock(b: Block, ms: Markers, x: RenderContext, e: RenderEnv, tigh
       if (m) {
         return [<MathView tex={(m[1] ?? m[2])!.trim()} raw={b.src} display />, renderMarkers({ m: ms, k: 0 }, Infinity)];
       }
-      const kids = renderInline(inlineOf(b, e.refs, x.literals), ms, x);
+      const kids = b === e.open && e.para ? renderOpen(b, ms, x, e, e.para) : renderInline(inlineOf(b, e.refs, x.literals), ms, x);
       return tight ? kids : <p>{kids}</p>;
     }
     case 'h':
@@ -188,6 +199,21 @@ function renderTable(b: Extract<Block, { type: 'table' }>, ms: Markers, x: Rende
       </table>
     </div>
   );
+}
+
+/** The open paragraph: frozen chunks Preact skips, then the rest; the same DOM as rendering it whole. */
+function renderOpen(b: InlineSource, ms: Markers, x: RenderContext, e: RenderEnv, para: OpenParagraph): ComponentChild[] {
+  const { chunks, rest, restAt } = parseOpenParagraph(para, b, e.refs, x.literals);
+  const out: ComponentChild[] = [];
+  let k = 0;
+  chunks.forEach((ch, i) => {
+    const next = chunks[i + 1]?.at ?? restAt;
+    const mine: MarkdownMarker[] = [];
+    while (k < ms.length && ms[k]!.index < next) mine.push(ms[k++]!);
+    out.push(frozen([ch.v, x, mine.map((m) => m.key).join('\0')], () => renderInlineAt(ch.v, { m: mine, k: 0 }, x)));
+  });
+  out.push(...renderInline(rest, ms.slice(k), x));
+  return out;
 }
 
 /** Renders inline nodes with their markers; markers left over (after the last text) go at the end. */
