@@ -24,5 +24,5 @@ export const TOKEN_CLASSES = new Set([
   'keyword', 'built_in', 'type', 'literal', 'number', 'string', 'regexp', 'symbol', 'comment', 'doctag', 'meta',
   'title', 'function', 'class', 'params', 'attr', 'attribute', 'variable', 'property', 'tag', 'name', 'selector-tag',
   'selector-class', 'selector-id', 'selector-attr', 'selector-pseudo', 'addition', 'deletion', 'section', 'bullet',
-  'subst', 'template-variable', 'operator', 'punctuation', 'quote', 'link',
+  'subst', 'template-variable', 'quote', 'link',
 ]);

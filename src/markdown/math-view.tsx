@@ -48,16 +48,18 @@ function toDom(n: TreeNode): Node {
     return f;
   }
   const el = document.createElementNS(MATHML, n.type);
+  // CSSOM, never a style attribute (strict CSP). Where MathML elements have no CSSOM (old engines), no styles.
+  const style = (el as Partial<MathMLElement>).style;
   for (const [k, v] of Object.entries(n.attributes ?? {})) {
     if (k === 'style') {
       for (const decl of v.split(';')) {
         const [p, val] = decl.split(':');
-        if (p && val) (el as MathMLElement).style.setProperty(p.trim(), val.trim());
+        if (p && val) style?.setProperty(p.trim(), val.trim());
       }
     } else if (!/^on|^href$|^src$/i.test(k)) el.setAttribute(k, v);
   }
   if (n.classes?.length) el.setAttribute('class', n.classes.join(' '));
-  for (const [k, v] of Object.entries(n.style ?? {})) (el.style as unknown as Record<string, string>)[k] = v;
+  if (style) for (const [k, v] of Object.entries(n.style ?? {})) (style as unknown as Record<string, string>)[k] = v;
   for (const c of n.children ?? []) el.append(toDom(c));
   return el;
 }
