@@ -23,4 +23,4 @@ it('passes at least 95 % of the GFM cases', () => {
     results.forEach((x, i) => !x.pass && console.log(`${x.section}\n${JSON.stringify(cases[i]!.markdown)}\n want ${x.want}\n got  ${x.got}`));
   }
   expect(r.passed / r.total).toBeGreaterThanOrEqual(0.95);
-});
+}, 60_000);

@@ -35,12 +35,12 @@ describe('the open paragraph while streaming', () => {
   it('renders like a one-shot render at every prefix (chunks frozen on the way)', () => {
     const doc = words.repeat(50);
     stream(doc, 131, (prefix, html) => expect(html, prefix.length + '').toBe(statically(prefix)));
-  });
+  }, 60_000);
 
   it('places a marker that moves through the chunks like a one-shot render', () => {
     const doc = words.repeat(40);
     stream(doc, 211, (prefix, html) => expect(html).toBe(statically(prefix, true)), true);
-  });
+  }, 60_000);
 
   it('parses a bounded amount of inline text per delta however long the paragraph grows', () => {
     const work = stream(words.repeat(200), 150, () => {});
@@ -53,5 +53,5 @@ describe('the open paragraph while streaming', () => {
     const doc = 'start *never closed ' + words.replace(/\*/g, '').repeat(30);
     const work = stream(doc, 173, (prefix, html) => expect(html).toBe(statically(prefix)));
     expect(work[work.length - 1]!).toBeGreaterThan(doc.length - 200);
-  });
+  }, 60_000);
 });

@@ -39,7 +39,7 @@ describe('pathological Markdown', () => {
       expect(depth(host)).toBeLessThanOrEqual(64);
       act(() => render(null, host));
       host.remove();
-    });
+    }, 30_000);
   }
 
   it('keeps nesting beyond the cap as text instead of deeper blocks', () => {
