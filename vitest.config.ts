@@ -14,6 +14,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/unit/setup-markdown.ts'],
     environment: 'node',
     pool: 'threads',
     testTimeout: 10_000,

@@ -20,6 +20,7 @@ import { runOpenLatency } from './lib/open-latency.mjs';
 import { writePages } from './lib/pages.mjs';
 import { bundleBotpress, bundleServer, ensurePeers, paths, runBuild, snapshotDist } from './lib/prepare.mjs';
 import { renderMarkdown } from './lib/report.mjs';
+import { markdownSection, runMarkdownScaling } from './lib/markdown-scaling.mjs';
 import { startBenchServer } from './lib/server.mjs';
 import { runStreaming } from './lib/streaming.mjs';
 import { evaluateTargets } from './lib/targets.mjs';
@@ -60,6 +61,15 @@ async function main() {
       console.error(`\n${sig}: stopping the browser and the servers (no results written) …`);
       void cleanup().finally(() => process.exit(130));
     });
+  }
+  if (opts.only.length === 1 && opts.only[0] === 'markdown') {
+    // Node only: no build, servers or browser needed.
+    const suites = { markdown: await runMarkdownScaling({ root, tmp: p.tmp, log }) };
+    const results = { environment: { date: new Date().toISOString(), commit: gitCommit(), node: process.version, cpu: cpus()[0]?.model?.trim() ?? 'unknown', cpus: cpus().length }, options: opts, suites, notes };
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'results-markdown.json'), JSON.stringify(results, null, 1) + '\n');
+    console.log(`\n## Markdown: time vs input size (Node ${process.version})\n\n${markdownSection(suites.markdown)}`);
+    return;
   }
   try {
     const build = opts.build ? runBuild(p, log) : null;
@@ -129,6 +139,7 @@ async function main() {
       if (opts.slowRuns > 0) await run('streamPaced', () => runStreaming({ ...ctx, runs: opts.slowRuns, tokens: opts.tokens, rate: opts.rate }));
     }
     if (opts.only.includes('long')) await run('long', () => runLongThread({ ...ctx, items: opts.longItems, scrollRuns: Math.min(opts.scrollRuns, opts.runs), scrollTimeoutMs: opts.scrollTimeout * 1000 }));
+    if (opts.only.includes('markdown')) await run('markdown', () => runMarkdownScaling({ root, tmp: p.tmp, log }));
     if (opts.quick) notes.push(`--quick: streams of ${opts.tokens.toLocaleString('en-US')} tokens instead of 20,000 (the paced-stream targets are read from the short stream)`);
     notes.push('Host and widget origins are both on 127.0.0.1; the widget origin is reached as `widget.bench` (mapped to 127.0.0.1 by --host-resolver-rules) so it is cross-site and its frame runs in its own process, as on a real site. The "same-site" variant uses 127.0.0.1 for both (frame in the host\'s process).');
     const results = { environment, options: opts, build: build && { ok: build.ok, budgetFailures: build.budgetFailures }, urls, suites, notes };

@@ -1,6 +1,6 @@
 /** Command-line options of `npm run bench` (see bench/README.md). */
 
-export const SUITES = ['bytes', 'host', 'open', 'stream', 'long'];
+export const SUITES = ['bytes', 'host', 'open', 'stream', 'long', 'markdown'];
 
 const USAGE = `usage: node bench/run.mjs [options]
   --runs N          runs per measurement (median reported; default 5)

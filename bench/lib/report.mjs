@@ -2,6 +2,7 @@
  * Renders results.json as the Markdown of RESULTS.md (also printed): the targets with pass/MISS first, then
  * one table per suite. Every number is a median over runs unless the row says otherwise.
  */
+import { markdownSection } from './markdown-scaling.mjs';
 
 const n = (v, d = 0) =>
   v === null || v === undefined || Number.isNaN(v) ? '—' : (Math.round(Number(v) * 10 ** d) / 10 ** d || 0).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: 0 });
@@ -103,6 +104,7 @@ export function renderMarkdown(results) {
       ...(suites.streamPaced ? streamRows(suites.streamPaced, `${n(suites.streamPaced.rate)} tokens/s`) : []),
     ]));
   }
+  if (suites.markdown?.families) out.push('', '## 7. Markdown: time vs input size (Node)', '', markdownSection(suites.markdown));
   if (suites.long?.median) {
     const m = suites.long.median;
     out.push('', `## 5. Long thread (${n(suites.long.items)} items)`, '', `Open: median of ${suites.long.runs.length} runs; scrolling: ${suites.long.scrollRuns} run(s), ${'1,200'} px per frame.`, '');

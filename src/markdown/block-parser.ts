@@ -1,57 +1,114 @@
 /**
- * Block structure as a line-by-line state machine (the CommonMark container algorithm, GFM tables and task
- * items, no indented code, no HTML blocks). All state lives in `ParserState`, so the streaming wrapper can
- * snapshot it after the last complete line and resume there: a closed block is built once and never touched
- * again. Longer than most modules because the container rules only make sense read together.
+ * Block structure as a line-by-line state machine: the CommonMark 0.31 reference algorithm (commonmark.js'
+ * blocks.js: container continuation, block starts, lazy continuation, tabs as columns, indented and fenced code,
+ * link reference definitions) plus GFM tables and task items. Raw HTML blocks are not recognised (HTML stays
+ * text). Containers nest at most MAX_DEPTH deep, so rendering cannot overflow the stack.
+ * All state lives in `ParserState`, so the streaming wrapper can snapshot it after the last complete line and
+ * resume there: a closed block is built once and never touched again. Longer than most modules because the
+ * container rules only make sense read together.
  */
 import { unescapeText } from './entities.ts';
-import { parseInline } from './inline-parser.ts';
+import { parseRefDefs, type RefMap } from './link-syntax.ts';
 import { scanStats } from './scan-stats.ts';
-import type { Align, Block, Inline, ListItem, TableRow } from './types.ts';
+import type { Align, Block, InlineSource, ListItem, TableRow } from './types.ts';
 
 /** Lines per frozen code chunk: keeps re-joining the open chunk per update cheap however long the block gets. */
 export const CODE_CHUNK_LINES = 32;
+/** Deepest nesting of block quotes and list items; deeper markers stay text. */
+export const MAX_DEPTH = 16;
 
-interface Line { s: string; at: number }
+interface PLine { s: string; at: number }
+type Kid = Block | ListItem;
 type Box =
-  | { type: 'doc' | 'quote'; at: number; kids: Array<Block | ListItem> }
-  | { type: 'item'; at: number; kids: Array<Block | ListItem>; w: number; task: boolean | undefined }
-  | {
-      type: 'list'; at: number; kids: Array<Block | ListItem>;
-      ordered: boolean; mark: string; start: number; loose: boolean; blank: boolean;
-    };
-type List = Extract<Box, { type: 'list' }>;
+  | { type: 'doc' | 'quote'; at: number; l0: number; kids: Kid[] }
+  | { type: 'item'; at: number; l0: number; kids: Kid[]; w: number; task: boolean | undefined }
+  | { type: 'list'; at: number; l0: number; kids: Kid[]; ordered: boolean; mark: string; start: number };
 type Leaf =
-  | { type: 'p'; lines: Line[] }
-  | { type: 'code'; at: number; lang: string; fence: string; indent: number; lines: string[]; parts: string[] }
-  | { type: 'table'; at: number; align: Align[]; head: TableRow; parts: TableRow[] };
+  | { type: 'p'; l0: number; lines: PLine[] }
+  | {
+      type: 'code'; at: number; l0: number; lang: string;
+      fence: string; fo: number; lines: string[]; parts: string[];
+    }
+  | { type: 'table'; at: number; l0: number; align: Align[]; head: TableRow; rows: TableRow[] }
+  // An HTML comment block (CommonMark HTML block kind 2): swallowed until `-->`, and never shown.
+  | { type: 'comment'; l0: number };
 
-/** Everything needed to continue parsing after some line: the open containers and the open leaf. */
-export interface ParserState { stack: Box[]; leaf: Leaf | null }
+/** Everything needed to continue parsing after some line: open containers, the open leaf, definitions. */
+export interface ParserState { stack: Box[]; leaf: Leaf | null; refs: RefMap; n: number }
 
-const HR = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
-const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const FENCE_END = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const LIST = /^(?:([-+*])|(\d{1,9})([.)]))(?=[ \t]|$)/;
+/** A parsed document: its blocks and the link reference definitions inline content is resolved against. */
+export interface MarkdownDoc { readonly blocks: readonly Block[]; readonly refs: RefMap }
+
+const HR = /^(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$/;
+const ATX = /^#{1,6}(?:[ \t]+|$)/;
+const FENCE = /^(?:`{3,}(?!.*`)|~{3,})/;
+const FENCE_END = /^(?:`{3,}|~{3,})(?=[ \t]*$)/;
+const SETEXT = /^(?:=+|-+)[ \t]*$/;
+const BULLET = /^[*+-]/;
+const ORDERED = /^(\d{1,9})([.)])/;
+const MAYBE_SPECIAL = /^[#`~*+_=<>0-9|:-]/;
 const DELIM_CELL = /^:?-+:?$/;
+const TASK = /^\[([ xX])\](?=[ \t])/;
 
-/** Columns of whitespace from `i` (a tab counts 4), stopping once `max` is reached; returns [columns, index]. */
-function measureIndent(s: string, i: number, max = 99): [number, number] {
-  let c = 0;
-  for (; c < max && (s[i] === ' ' || s[i] === '\t'); i++) c += s[i] === '\t' ? 4 : 1;
-  return [c, i];
+/** Where the scan of one line stands (commonmark.js' offset/column bookkeeping; a tab counts to the next stop of 4). */
+interface Cur { ln: string; off: number; col: number; nn: number; nnc: number; ind: number; blank: boolean; partial: boolean }
+
+function findNextNonspace(c: Cur): void {
+  let i = c.off;
+  let cols = c.col;
+  for (let ch; (ch = c.ln[i]) === ' ' || ch === '\t'; i++) cols += ch === ' ' ? 1 : 4 - (cols % 4);
+  c.blank = i >= c.ln.length;
+  c.nn = i;
+  c.nnc = cols;
+  c.ind = cols - c.col;
 }
-const isBlankFrom = (s: string, i: number) => measureIndent(s, i)[1] === s.length;
-const peek = (st: ParserState, up = 1) => st.stack[st.stack.length - up]!;
-const matchFence = (r: string) => {
-  const f = FENCE.exec(r);
-  return f && !(f[2]![0] === '`' && f[3]!.includes('`')) ? f : null;
-};
+
+function advance(c: Cur, count: number, columns: boolean): void {
+  for (let ch; count > 0 && (ch = c.ln[c.off]) !== undefined; ) {
+    if (ch === '\t') {
+      const toTab = 4 - (c.col % 4);
+      if (columns) {
+        c.partial = toTab > count;
+        const n = Math.min(toTab, count);
+        c.col += n;
+        c.off += c.partial ? 0 : 1;
+        count -= n;
+      } else {
+        c.partial = false;
+        c.col += toTab;
+        c.off++;
+        count--;
+      }
+    } else {
+      c.partial = false;
+      c.off++;
+      c.col++;
+      count--;
+    }
+  }
+}
+
+function advanceNextNonspace(c: Cur): void {
+  c.off = c.nn;
+  c.col = c.nnc;
+  c.partial = false;
+}
+
+/** The rest of the line as content, a partly consumed tab becoming the spaces it still stands for. */
+function rest(c: Cur): string {
+  return c.partial ? ' '.repeat(4 - (c.col % 4)) + c.ln.slice(c.off + 1) : c.ln.slice(c.off);
+}
+
+const isSpaceTab = (ch: string | undefined) => ch === ' ' || ch === '\t';
+const peek = (st: ParserState) => st.stack[st.stack.length - 1]!;
 
 /** A fresh state for an empty document. */
-export const createParserState = (): ParserState => ({ stack: [{ type: 'doc', at: 0, kids: [] }], leaf: null });
+export const createParserState = (): ParserState => ({
+  stack: [{ type: 'doc', at: 0, l0: 0, kids: [] }],
+  leaf: null,
+  refs: new Map(),
+  n: 0,
+});
 
 /** A copy that can be advanced without disturbing `st`; closed blocks are shared, never copied. */
 export function cloneParserState(st: ParserState): ParserState {
@@ -61,127 +118,196 @@ export function cloneParserState(st: ParserState): ParserState {
     leaf: !l ? null
       : l.type === 'p' ? { ...l, lines: l.lines.slice() }
       : l.type === 'code' ? { ...l, lines: l.lines.slice(), parts: l.parts.slice() }
-      : { ...l, parts: l.parts.slice() },
+      : l.type === 'table' ? { ...l, rows: l.rows.slice() }
+      : { ...l },
+    refs: new Map(st.refs),
+    n: st.n,
   };
 }
 
 /** Feeds one line (without its line break) that starts at source offset `at`. */
-export function processLine(st: ParserState, s: string, at: number): void {
-  scanStats.scanned += s.length;
-  if (s.endsWith('\r')) s = s.slice(0, -1);
+export function processLine(st: ParserState, line: string, at: number): void {
+  scanStats.scanned += line.length;
+  const n = st.n++;
+  const c: Cur = { ln: line.endsWith('\r') ? line.slice(0, -1) : line, off: 0, col: 0, nn: 0, nnc: 0, ind: 0, blank: false, partial: false };
   const { stack } = st;
-  let i = 0;
+  // 1. Which open containers does this line continue?
   let m = 1;
   for (; m < stack.length; m++) {
     const b = stack[m]!;
+    findNextNonspace(c);
     if (b.type === 'quote') {
-      const [c, j] = measureIndent(s, i);
-      if (c > 3 || s[j] !== '>') break;
-      i = j + 1 + +(s[j + 1] === ' ');
-    } else if (b.type === 'item' && !isBlankFrom(s, i)) {
-      const [c, j] = measureIndent(s, i, b.w);
-      if (c < b.w) break;
-      i = j;
+      if (c.ind > 3 || c.ln[c.nn] !== '>') break;
+      advanceNextNonspace(c);
+      advance(c, 1, false);
+      if (isSpaceTab(c.ln[c.off])) advance(c, 1, true);
+    } else if (b.type === 'item') {
+      if (c.blank) {
+        const empty = !b.kids.length && m === stack.length - 1 && !st.leaf;
+        if (empty) break;
+        advanceNextNonspace(c);
+      } else if (c.ind >= b.w) advance(c, b.w, true);
+      else break;
     }
   }
-  const leaf = st.leaf;
-  if (m === stack.length && leaf?.type === 'code') return addCodeLine(st, leaf, s.slice(i));
-  // Lazy continuation: a paragraph keeps a line that lost its `>` / indent unless the line starts a block.
-  if (m < stack.length && leaf?.type === 'p' && !isBlankFrom(s, i) && !startsBlock(s.slice(i))) {
-    leaf.lines.push({ s: s.slice(i), at: at + i });
-    return;
-  }
-  if (m < stack.length) {
-    closeLeaf(st);
-    while (stack.length > m) close(st);
-  }
-  let opened = false;
-  for (;;) {
-    const [c, j] = measureIndent(s, i);
-    if (c > 3) break;
-    const r = s.slice(j);
-    if (r[0] === '>') {
-      closeLeaf(st);
-      push(st, { type: 'quote', at: at + j, kids: [] });
-      i = j + 1 + +(r[1] === ' ');
-    } else {
-      const x = LIST.exec(r);
-      if (!x || HR.test(r)) break;
-      const after = j + x[0].length;
-      const empty = isBlankFrom(s, after);
-      // A list item may interrupt a paragraph only if it has content and (if ordered) starts at 1.
-      if (st.leaf?.type === 'p' && (empty || (x[2] && +x[2] !== 1))) break;
-      closeLeaf(st);
-      const [sp, k] = measureIndent(s, after);
-      const wide = empty || sp > 4;
-      i = empty ? s.length : wide ? after + 1 : k;
-      const mark = x[1] ?? x[3]!;
-      const last = peek(st);
-      if (last.type !== 'list' || last.mark !== mark) {
-        const start = +(x[2] ?? 1);
-        push(st, { type: 'list', at: at + j, kids: [], ordered: !x[1], mark, start, loose: false, blank: false });
-      }
-      const task = /^\[([ xX])\][ \t]/.exec(s.slice(i));
-      if (task) i += 3;
-      const w = c + x[0].length + (wide ? 1 : sp);
-      push(st, { type: 'item', at: at + j, kids: [], w, task: task ? task[1] !== ' ' : undefined });
-    }
-    opened = true;
-  }
-  if (peek(st).type === 'list') close(st);
-  const r = s.slice(i);
-  const b = at + i;
-  if (isBlankFrom(r, 0)) {
-    closeLeaf(st);
-    if (peek(st).type === 'item' && !opened) (peek(st, 2) as List).blank = true;
-    return;
-  }
-  // A blank line followed by more of the same list makes the list loose.
-  for (const x of stack) if (x.type === 'list' && x.blank) (x.loose = true), (x.blank = false);
-  const cur = st.leaf;
-  if (cur?.type === 'table') {
-    if (!ATX.test(r) && !HR.test(r) && !matchFence(r)) return void cur.parts.push(parseRow(r, b, cur.align.length));
-    closeLeaf(st);
-  } else if (cur?.type === 'p') {
-    const se = SETEXT.exec(r);
-    if (se) {
-      st.leaf = null;
-      return add(st, { type: 'h', at: cur.lines[0]!.at, level: se[1]![0] === '=' ? 1 : 2, children: parseLines(cur.lines) });
-    }
-    const head = cur.lines[0]!;
-    const align = cur.lines.length === 1 && head.s.includes('|') ? parseDelimiterRow(r) : null;
-    if (align && align.length === splitCells(head.s).length) {
-      st.leaf = { type: 'table', at: head.at, align, head: parseRow(head.s, head.at, align.length), parts: [] };
+  let leaf = st.leaf;
+  let leafMatched = false;
+  if (leaf && m === stack.length) {
+    findNextNonspace(c);
+    if (leaf.type === 'comment') {
+      if (c.ln.includes('-->')) closeLeaf(st, n);
       return;
     }
+    if (leaf.type === 'code') {
+      if (leaf.fence) {
+        const e = c.ind <= 3 && c.ln[c.nn] === leaf.fence[0] ? FENCE_END.exec(c.ln.slice(c.nn)) : null;
+        if (e && e[0].length >= leaf.fence.length) return closeLeaf(st, n);
+        for (let i = leaf.fo; i > 0 && isSpaceTab(c.ln[c.off]); i--) advance(c, 1, true);
+        return addCodeLine(leaf, rest(c));
+      }
+      if (c.ind >= 4) {
+        advance(c, 4, true);
+        return addCodeLine(leaf, rest(c));
+      }
+      if (c.blank) return addCodeLine(leaf, '');
+    } else leafMatched = !c.blank;
   }
-  const h = ATX.exec(r);
-  const f = !h && matchFence(r);
-  if (h || f || HR.test(r)) {
-    closeLeaf(st);
-    if (f) {
-      const lang = unescapeText(f[3]!.trim().split(/[ \t]/)[0]!);
-      st.leaf = { type: 'code', at: b, lang, fence: f[2]!, indent: f[1]!.length, lines: [], parts: [] };
-    } else if (h) {
-      const t = r.slice(h[0].length).replace(/(^|[ \t]+)#+[ \t]*$/, '').trimEnd();
-      add(st, { type: 'h', at: b + h[0].length, level: h[1]!.length, children: parseInline(t, b + h[0].length) });
-    } else add(st, { type: 'hr', at: b });
-  } else if (st.leaf?.type === 'p') st.leaf.lines.push({ s: r, at: b });
-  else {
-    const lead = r.length - r.trimStart().length;
-    st.leaf = { type: 'p', lines: [{ s: r.slice(lead), at: b + lead }] };
+  let allClosed = m === stack.length && (!leaf || leafMatched);
+  const closeUnmatched = () => {
+    if (allClosed) return;
+    if (!leafMatched) closeLeaf(st, n - 1);
+    while (stack.length > m) closeBox(st, n - 1);
+    allClosed = true;
+  };
+  let depth = 0;
+  for (let i = 1; i < m; i++) if (stack[i]!.type !== 'list') depth++;
+  // 2. Block starts: new containers, then at most one leaf.
+  let para = leafMatched && leaf?.type === 'p';
+  for (;;) {
+    findNextNonspace(c);
+    const indented = c.ind >= 4;
+    const r = c.ln.slice(c.nn);
+    if (!indented && !MAYBE_SPECIAL.test(r)) {
+      advanceNextNonspace(c);
+      break;
+    }
+    if (!indented && r[0] === '>' && depth < MAX_DEPTH) {
+      advanceNextNonspace(c);
+      advance(c, 1, false);
+      if (isSpaceTab(c.ln[c.off])) advance(c, 1, true);
+      closeUnmatched();
+      pushBox(st, { type: 'quote', at: at + c.nn, l0: n, kids: [] }, n);
+      depth++;
+      para = false;
+      continue;
+    }
+    let x: RegExpExecArray | null;
+    if (!indented && (x = ATX.exec(r))) {
+      closeUnmatched();
+      closeLeaf(st, n - 1);
+      const from = c.nn + x[0].length;
+      const t = c.ln.slice(from).replace(/^[ \t]*#+[ \t]*$/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();
+      const lead = c.ln.slice(from).length - c.ln.slice(from).trimStart().length;
+      return add(st, { type: 'h', at: at + from + lead, l0: n, l1: n, level: x[0].trim().length, src: t, ref: t.includes(']') });
+    }
+    if (!indented && (x = FENCE.exec(r))) {
+      closeUnmatched();
+      closeLeaf(st, n - 1);
+      const info = unescapeText(c.ln.slice(c.nn + x[0].length).trim());
+      return openLeaf(st, { type: 'code', at: at + c.nn, l0: n, lang: info.split(/[ \t]/)[0]!, fence: x[0], fo: c.ind, lines: [], parts: [] });
+    }
+    if (!indented && r.startsWith('<!--')) {
+      closeUnmatched();
+      openLeaf(st, { type: 'comment', l0: n });
+      if (r.includes('-->', 4)) closeLeaf(st, n);
+      return;
+    }
+    if (!indented && para && SETEXT.test(r)) {
+      closeUnmatched();
+      const p = st.leaf as Extract<Leaf, { type: 'p' }>;
+      st.leaf = null;
+      const src = paragraphSource(p.lines, st.refs);
+      if (src) return add(st, { type: 'h', l0: p.l0, l1: n, level: r[0] === '=' ? 1 : 2, ...src, ref: src.src.includes(']') });
+      para = false;
+    }
+    if (!indented && HR.test(r)) {
+      closeUnmatched();
+      closeLeaf(st, n - 1);
+      return add(st, { type: 'hr', at: at + c.nn, l0: n, l1: n });
+    }
+    const top = peek(st);
+    if ((!indented || (top.type === 'list' && m === stack.length)) && depth < MAX_DEPTH) {
+      const item = parseListMarker(c, para);
+      if (item) {
+        closeUnmatched();
+        closeLeaf(st, n - 1);
+        const cur = peek(st);
+        if (cur.type !== 'list' || cur.mark !== item.mark || cur.ordered !== item.ordered) {
+          pushBox(st, { type: 'list', at: at + item.at, l0: n, kids: [], ordered: item.ordered, mark: item.mark, start: item.start }, n);
+        }
+        const task = TASK.exec(c.ln.slice(c.off));
+        if (task) {
+          advance(c, 3, false);
+          findNextNonspace(c);
+          advanceNextNonspace(c);
+        }
+        pushBox(st, { type: 'item', at: at + item.at, l0: n, kids: [], w: item.w, task: task ? task[1] !== ' ' : undefined }, n);
+        depth++;
+        para = false;
+        continue;
+      }
+    }
+    if (indented && !c.blank && st.leaf?.type !== 'p' && st.leaf?.type !== 'table') {
+      advance(c, 4, true);
+      closeUnmatched();
+      closeLeaf(st, n - 1);
+      const code: Leaf = { type: 'code', at: at + c.off, l0: n, lang: '', fence: '', fo: 0, lines: [], parts: [] };
+      openLeaf(st, code);
+      return addCodeLine(code, rest(c));
+    }
+    advanceNextNonspace(c);
+    break;
   }
+  // 3. What is left of the line is text: a lazy paragraph line, a table row, or paragraph text.
+  findNextNonspace(c);
+  const text = c.ln.slice(c.off);
+  const b = at + c.off;
+  leaf = st.leaf;
+  if (!allClosed && !c.blank && leaf?.type === 'p') return void leaf.lines.push({ s: text, at: b });
+  closeUnmatched();
+  leaf = st.leaf;
+  if (c.blank) return;
+  if (leaf?.type === 'table') return void leaf.rows.push(parseRow(text, b, leaf.align.length));
+  if (leaf?.type === 'p') {
+    const head = leaf.lines[leaf.lines.length - 1]!;
+    const align = parseDelimiterRow(text);
+    if (align && align.length === splitCells(head.s).length && (text.includes('|') || head.s.includes('|'))) {
+      leaf.lines.pop();
+      if (leaf.lines.length) closeLeaf(st, n - 2);
+      st.leaf = { type: 'table', at: head.at, l0: n - 1, align, head: parseRow(head.s, head.at, align.length), rows: [] };
+      return;
+    }
+    return void leaf.lines.push({ s: text, at: b });
+  }
+  openLeaf(st, { type: 'p', l0: n, lines: [{ s: text, at: b }] });
 }
 
-/** Closes everything still open and returns the document's blocks. Consumes `st`. */
-export function finishParserState(st: ParserState): Block[] {
-  closeLeaf(st);
-  while (st.stack.length > 1) close(st);
-  return st.stack[0]!.kids as Block[];
+/** Opens a leaf in the innermost container (a list holds only items, so one on top ends first). */
+function openLeaf(st: ParserState, leaf: Leaf): void {
+  closeLeaf(st, leaf.l0 - 1);
+  if (peek(st).type === 'list') closeBox(st, leaf.l0 - 1);
+  st.leaf = leaf;
+}
+
+/** Closes everything still open and returns the document. Consumes `st`. */
+export function finishParserState(st: ParserState): MarkdownDoc {
+  closeLeaf(st, st.n - 1, true);
+  while (st.stack.length > 1) closeBox(st, st.n - 1);
+  return { blocks: st.stack[0]!.kids as Block[], refs: st.refs };
 }
 
 /** Parses a whole document at once (static text, and the reference the streaming parser must match). */
-export function parseMarkdown(text: string): Block[] {
+export function parseMarkdown(text: string): MarkdownDoc {
   const st = createParserState();
   for (let p = 0; p < text.length; ) {
     const nl = text.indexOf('\n', p);
@@ -192,70 +318,137 @@ export function parseMarkdown(text: string): Block[] {
   return finishParserState(st);
 }
 
-function startsBlock(r: string): boolean {
-  const t = r.trimStart();
-  return r.length - t.length < 4 && (t[0] === '>' || LIST.test(t) || ATX.test(t) || HR.test(t) || !!matchFence(t));
+interface Marker { ordered: boolean; mark: string; start: number; w: number; at: number }
+
+/** commonmark.js' parseListMarker: the marker at the next non-space, and the item's content column. */
+function parseListMarker(c: Cur, inPara: boolean): Marker | null {
+  if (c.ind >= 4) return null;
+  const r = c.ln.slice(c.nn);
+  let x = BULLET.exec(r);
+  let ordered = false;
+  if (!x) {
+    x = ORDERED.exec(r);
+    if (!x || (inPara && +x[1]! !== 1)) return null;
+    ordered = true;
+  }
+  const after = c.ln[c.nn + x[0].length];
+  if (after !== undefined && !isSpaceTab(after)) return null;
+  if (inPara && !c.ln.slice(c.nn + x[0].length).trim()) return null;
+  const markerOffset = c.ind;
+  const at = c.nn;
+  advanceNextNonspace(c);
+  advance(c, x[0].length, true);
+  const col0 = c.col;
+  const off0 = c.off;
+  const partial0 = c.partial;
+  do advance(c, 1, true);
+  while (c.col - col0 < 5 && isSpaceTab(c.ln[c.off]));
+  const blankItem = c.ln[c.off] === undefined;
+  const spaces = c.col - col0;
+  let pad: number;
+  if (spaces >= 5 || spaces < 1 || blankItem) {
+    pad = x[0].length + 1;
+    c.col = col0;
+    c.off = off0;
+    c.partial = partial0;
+    if (isSpaceTab(c.ln[c.off])) advance(c, 1, true);
+  } else pad = x[0].length + spaces;
+  return { ordered, mark: ordered ? x[2]! : x[0], start: ordered ? +x[1]! : 1, w: markerOffset + pad, at };
 }
 
-function addCodeLine(st: ParserState, leaf: Extract<Leaf, { type: 'code' }>, r: string): void {
-  const end = FENCE_END.exec(r);
-  if (end && end[1]![0] === leaf.fence[0] && end[1]!.length >= leaf.fence.length) return closeLeaf(st);
-  leaf.lines.push(r.slice(measureIndent(r, 0, leaf.indent)[1]));
-  if (leaf.lines.length === CODE_CHUNK_LINES) {
+function addCodeLine(leaf: Extract<Leaf, { type: 'code' }>, r: string): void {
+  leaf.lines.push(r);
+  // Indented code drops its trailing blank lines at the end, so only fenced code is chunked.
+  if (leaf.fence && leaf.lines.length === CODE_CHUNK_LINES) {
     leaf.parts.push(leaf.lines.join('\n') + '\n');
     leaf.lines = [];
   }
 }
 
-function push(st: ParserState, box: Box): void {
+function pushBox(st: ParserState, box: Box, n: number): void {
+  closeLeaf(st, n - 1);
   // A list holds only items: anything else opening at its level ends it.
-  if (peek(st).type === 'list' && box.type !== 'item') close(st);
+  if (peek(st).type === 'list' && box.type !== 'item') closeBox(st, n - 1);
   st.stack.push(box);
 }
 
 function add(st: ParserState, block: Block): void {
+  if (peek(st).type === 'list') closeBox(st, block.l0 - 1);
   peek(st).kids.push(block);
 }
 
-function close(st: ParserState): void {
-  closeLeaf(st);
+const gap = (a: Kid, b: Kid | undefined) => !!b && a.l1 !== b.l0 - 1;
+const anyRef = (kids: readonly Kid[]) => kids.some((k) => k.ref);
+
+function closeBox(st: ParserState, line: number): void {
+  closeLeaf(st, line);
   const b = st.stack.pop()!;
-  const { at, kids } = b;
+  const { at, kids, l0 } = b;
   const parent = peek(st);
+  const last = kids[kids.length - 1];
   if (b.type === 'list') {
-    // A blank line pending at the end of a nested list separates the enclosing list's items.
-    const outer = st.stack[st.stack.length - 2];
-    if (b.blank && parent.type === 'item' && outer?.type === 'list') outer.blank = true;
-    parent.kids.push({ type: 'list', at, ordered: b.ordered, start: b.start, loose: b.loose, items: kids as ListItem[] });
-  } else if (b.type === 'item') parent.kids.push({ type: 'item', at, task: b.task, children: kids as Block[] });
-  else parent.kids.push({ type: 'quote', at, children: kids as Block[] });
+    const items = kids as ListItem[];
+    const loose = items.some((it, i) => gap(it, items[i + 1]) || it.children.some((k, j) => gap(k, it.children[j + 1])));
+    parent.kids.push({ type: 'list', at, l0, l1: last?.l1 ?? l0, ordered: b.ordered, start: b.start, loose, items, ref: anyRef(items) });
+  } else if (b.type === 'item') {
+    parent.kids.push({ type: 'item', at, l0, l1: last?.l1 ?? l0, task: b.task, children: kids as Block[], ref: anyRef(kids) });
+  } else parent.kids.push({ type: 'quote', at, l0, l1: line, children: kids as Block[], ref: anyRef(kids) });
 }
 
-function closeLeaf(st: ParserState): void {
+/** Closes the open leaf; `open` marks a code block cut off by the end of the text (it may still grow). */
+function closeLeaf(st: ParserState, line: number, open = false): void {
   const l = st.leaf;
   if (!l) return;
   st.leaf = null;
-  if (l.type === 'p') add(st, { type: 'p', at: l.lines[0]!.at, children: parseLines(l.lines) });
-  else if (l.type === 'table') add(st, { type: 'table', at: l.at, align: l.align, head: l.head, rows: l.parts });
-  else {
-    const tail = l.lines.length ? [l.lines.join('\n') + '\n'] : [];
+  const parent = peek(st);
+  if (l.type === 'p') {
+    const src = paragraphSource(l.lines, st.refs);
+    if (src) parent.kids.push({ type: 'p', l0: l.l0, l1: line, ...src, ref: src.src.includes(']') });
+  } else if (l.type === 'comment') {
+    return;
+  } else if (l.type === 'table') {
+    parent.kids.push({ type: 'table', at: l.at, l0: l.l0, l1: line, align: l.align, head: l.head, rows: l.rows, ref: true });
+  } else {
+    let lines = l.lines;
+    if (!l.fence) {
+      let e = lines.length;
+      while (e > 0 && !lines[e - 1]!.trim()) e--;
+      lines = lines.slice(0, e);
+    }
+    const tail = lines.length ? [lines.join('\n') + '\n'] : [];
     scanStats.scanned += tail[0]?.length ?? 0;
-    add(st, { type: 'code', at: l.at, lang: l.lang, parts: [...l.parts, ...tail] });
+    const parts = [...l.parts, ...tail];
+    parent.kids.push(open ? { type: 'code', at: l.at, l0: l.l0, l1: line, lang: l.lang, parts, open } : { type: 'code', at: l.at, l0: l.l0, l1: line, lang: l.lang, parts });
   }
 }
 
-/** Joins paragraph lines so that index k of the result is source offset `lines[0].at + k`. */
-function parseLines(lines: Line[]): Inline[] {
-  const at = lines[0]!.at;
+/** A paragraph's inline source once the reference definitions at its start are taken out; null if none is left. */
+function paragraphSource(lines: PLine[], refs: RefMap): InlineSource | null {
   let s = lines[0]!.s;
-  for (const l of lines.slice(1)) s += '\n' + ' '.repeat(l.at - at - s.length - 1) + l.s;
-  return parseInline(s.trimEnd(), at);
+  const map: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    s += '\n';
+    map.push(s.length, lines[i]!.at);
+    s += lines[i]!.s;
+  }
+  const k = s[0] === '[' ? parseRefDefs(s, refs) : 0;
+  const src = s.slice(k).trimEnd();
+  if (!src.trim()) return null;
+  // Rebase the line map onto what is left.
+  let at = lines[0]!.at + k;
+  const rest: number[] = [];
+  for (let i = 0; i < map.length; i += 2) {
+    if (map[i]! <= k) at = map[i + 1]! + (k - map[i]!);
+    else rest.push(map[i]! - k, map[i + 1]!);
+  }
+  return rest.length ? { src, at, lines: rest } : { src, at };
 }
 
 function splitCells(r: string): Array<[string, number]> {
   const out: Array<[string, number]> = [];
   const e = r.trimEnd().length;
-  let i = measureIndent(r, 0)[1];
+  let i = 0;
+  while (isSpaceTab(r[i])) i++;
   if (r[i] === '|') i++;
   for (let start = i; i <= e; i++) {
     if (r[i] === '\\') i++;
@@ -270,6 +463,7 @@ function splitCells(r: string): Array<[string, number]> {
 }
 
 function parseDelimiterRow(r: string): Align[] | null {
+  if (!/^[ \t|:-]+$/.test(r) || !r.includes('-')) return null;
   const cells = splitCells(r).map(([c]) => c);
   if (!cells.length || !cells.every((c) => DELIM_CELL.test(c))) return null;
   return cells.map((c) => (c.endsWith(':') ? (c[0] === ':' ? 'center' : 'right') : c[0] === ':' ? 'left' : ''));
@@ -277,5 +471,7 @@ function parseDelimiterRow(r: string): Align[] | null {
 
 function parseRow(r: string, at: number, n: number): TableRow {
   const cells = splitCells(r);
-  return { at, cells: Array.from({ length: n }, (_, k) => (cells[k] ? parseInline(cells[k][0], at + cells[k][1]) : [])) };
+  // GFM: `\|` is a literal pipe in a cell, even inside a code span.
+  const cell = (k: number): InlineSource => (cells[k] ? { src: cells[k][0].replace(/\\\|/g, '|'), at: at + cells[k][1] } : { src: '', at });
+  return { at, cells: Array.from({ length: n }, (_, k) => cell(k)) };
 }

@@ -1,16 +1,31 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { grammarFor, TOKEN_CLASSES, type Token } from './highlight-names.ts';
 import type { MarkdownStrings } from './strings.ts';
 
-/** Props of CodeBlock: the block's language and its text chunks (concatenated they are the code). */
+/** Props of CodeBlock: the block's language, its text chunks (concatenated they are the code), and whether it still grows. */
 export interface CodeBlockProps {
   lang: string;
   parts: readonly string[];
   strings: MarkdownStrings;
+  /** A streaming block without its closing fence yet: shown plain, highlighted once, when it is complete. */
+  growing?: boolean | undefined;
 }
 
-/** A fenced code block with a language label and a copy button that confirms for 2 s. */
-export function CodeBlock({ lang, parts, strings }: CodeBlockProps) {
+type Highlighter = typeof import('./highlight.ts');
+let loading: Promise<Highlighter> | null = null;
+
+/** Loads the highlighter chunk once; a failed load is not cached. */
+export function loadHighlighter(): Promise<Highlighter> {
+  return (loading ??= import('./highlight.ts').catch((e: unknown) => {
+    loading = null;
+    throw e;
+  }));
+}
+
+/** A fenced code block with a language label, highlighting for known languages, and a copy button that confirms for 2 s. */
+export function CodeBlock({ lang, parts, strings, growing }: CodeBlockProps) {
   const [copied, setCopied] = useState(false);
+  const [tokens, setTokens] = useState<{ parts: readonly string[]; v: Token[] } | null>(null);
   // null once unmounted, so a clipboard promise settling late starts no timer.
   const timer = useRef<ReturnType<typeof setTimeout> | null | undefined>(undefined);
   useEffect(
@@ -20,6 +35,18 @@ export function CodeBlock({ lang, parts, strings }: CodeBlockProps) {
     },
     [],
   );
+  const grammar = grammarFor(lang);
+  useEffect(() => {
+    if (growing || !grammar) return;
+    let live = true;
+    loadHighlighter().then(
+      (m) => live && setTokens({ parts, v: m.highlightTokens(grammar, parts.join('')) }),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [growing, grammar, parts]);
   const copy = () => {
     navigator.clipboard?.writeText(parts.join('').replace(/\n$/, '')).then(
       () => {
@@ -31,6 +58,10 @@ export function CodeBlock({ lang, parts, strings }: CodeBlockProps) {
       () => {},
     );
   };
+  const body =
+    tokens?.parts === parts && !growing
+      ? tokens.v.map(([cls, text]) => (cls && TOKEN_CLASSES.has(cls) ? <span class={'ck-hl-' + cls}>{text}</span> : text))
+      : parts;
   return (
     <div class="ck-md-code">
       <div class="ck-md-code-head">
@@ -40,7 +71,7 @@ export function CodeBlock({ lang, parts, strings }: CodeBlockProps) {
         </button>
       </div>
       <pre>
-        <code data-lang={lang || undefined}>{parts}</code>
+        <code data-lang={lang || undefined}>{body}</code>
       </pre>
     </div>
   );

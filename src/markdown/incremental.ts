@@ -8,25 +8,25 @@ import {
   createParserState,
   finishParserState,
   processLine,
+  type MarkdownDoc,
   type ParserState,
 } from './block-parser.ts';
-import type { Block } from './types.ts';
 
 /** A parser for text that grows between calls (a streamed assistant message). */
 export interface IncrementalMarkdown {
   /** Parses `text`; finished blocks keep their identity from earlier calls when `text` extends the previous text. */
-  update(text: string): readonly Block[];
+  update(text: string): MarkdownDoc;
 }
 
 /** Creates an incremental parser; one per message being rendered. */
 export function createIncrementalMarkdown(): IncrementalMarkdown {
   let prev = '';
-  let blocks: readonly Block[] = [];
+  let doc: MarkdownDoc = { blocks: [], refs: new Map() };
   let checkpoint = createParserState();
   let done = 0; // offset just after the last complete line in `checkpoint`
   return {
     update(text) {
-      if (text === prev) return blocks;
+      if (text === prev) return doc;
       // Not startsWith: V8 compares that char by char, while === on strings is a memcmp (10-30x faster here).
       if (text.slice(0, prev.length) !== prev) {
         checkpoint = createParserState();
@@ -38,7 +38,7 @@ export function createIncrementalMarkdown(): IncrementalMarkdown {
       for (let nl; (nl = text.indexOf('\n', done)) >= 0; done = nl + 1) processLine(st, text.slice(done, nl), done);
       if (done > from) checkpoint = cloneParserState(st);
       if (done < text.length) processLine(st, text.slice(done), done);
-      return (blocks = finishParserState(st));
+      return (doc = finishParserState(st));
     },
   };
 }

@@ -1,84 +1,56 @@
-import type { ComponentChild, VNode } from 'preact';
-import { useRef } from 'preact/hooks';
-import { parseMarkdown } from './block-parser.ts';
-import { createIncrementalMarkdown, type IncrementalMarkdown } from './incremental.ts';
-import { frozen, renderBlocks, type FrozenProps, type MarkdownMarker, type RenderContext } from './render.tsx';
-import { DEFAULT_MARKDOWN_STRINGS, type MarkdownStrings } from './strings.ts';
-import type { Block } from './types.ts';
-import type { UrlPolicy } from './url-policy.ts';
-
-/** Called when a `chatkit-link://name?k=v` link is activated. */
-export type DeeplinkHandler = (name: string, data: Record<string, string>) => void;
-
-/** Options of renderMarkdown (static text). */
-export interface RenderMarkdownOptions {
-  policy: UrlPolicy;
-  onDeeplink?: DeeplinkHandler | undefined;
-  strings?: MarkdownStrings | undefined;
-  markers?: readonly MarkdownMarker[] | undefined;
-}
-
 /**
- * Props of Markdown. Pass `policy` and `strings` as stable objects: changing either re-renders every block.
- * A marker's `key` must change whenever its rendering does, because frozen blocks are memoized by marker keys.
+ * What the UI imports to render Markdown. The engine (parsers, renderer: ~17 KB brotli) is a lazy chunk,
+ * requested as soon as this module runs, i.e. while the frame boots: it is there long before the first answer
+ * can arrive. Until it is, and if it cannot load, the text shows as plain text (never lost); the view updates
+ * by itself once it arrives. A failed load is retried on the next render.
  */
-export interface MarkdownProps extends RenderMarkdownOptions {
-  text: string;
-  streaming?: boolean | undefined;
+import { signal } from '@preact/signals';
+import { h, type VNode } from 'preact';
+import type { MarkdownProps, RenderMarkdownOptions } from './engine.tsx';
+
+export type { DeeplinkHandler, MarkdownProps, RenderMarkdownOptions } from './engine.tsx';
+
+type Engine = typeof import('./engine.tsx');
+const engine = signal<Engine | null>(null);
+let loading: Promise<Engine> | null = null;
+
+/** Loads the engine once (tests await it before rendering); a failed load is not cached. */
+export function loadMarkdown(): Promise<Engine> {
+  return (loading ??= import('./engine.tsx').then(
+    (m) => (engine.value = m),
+    (e: unknown) => {
+      loading = null;
+      throw e;
+    },
+  ));
 }
 
-/** Finished top-level blocks per frozen group: a render of a long answer compares a few groups, not every block. */
-const GROUP = 24;
+const start = () => void loadMarkdown().catch(() => {});
+if (typeof window !== 'undefined') setTimeout(start, 0);
 
-/**
- * Wraps each whole run of GROUP finished blocks in one Frozen `<div class="ck-md-run">` that depends on all of
- * its blocks, so Preact skips the run in one comparison and the browser skips laying out and painting the runs
- * that are off screen (content-visibility, styles/markdown.css). The blocks after the last whole run, the one
- * still streaming among them, stay direct children of `.ck-md`.
- */
-function group(kids: Array<VNode<FrozenProps>>, streaming?: boolean): ComponentChild[] {
-  const done = streaming ? kids.length - 1 : kids.length;
-  const out: ComponentChild[] = [];
-  let i = 0;
-  for (; i + GROUP <= done; i += GROUP) {
-    const slice = kids.slice(i, i + GROUP);
-    out.push(frozen(slice.flatMap((k) => k.props.deps), () => <div class="ck-md-run">{slice}</div>));
-  }
-  for (; i < kids.length; i++) out.push(kids[i]);
-  return out;
-}
+const plain = (text: string, streaming?: boolean) =>
+  h('div', { class: streaming ? 'ck-md ck-md-streaming' : 'ck-md' }, h('p', { class: 'ck-md-plain' }, text));
 
-function renderRoot(
-  blocks: readonly Block[],
-  markers: RenderMarkdownOptions['markers'],
-  x: RenderContext,
-  streaming?: boolean,
-): VNode {
-  const sorted = [...(markers ?? [])].sort((a, b) => a.index - b.index);
-  // With no blocks at all there is nowhere to attach markers, so they stand alone.
-  const kids: ComponentChild = blocks.length ? group(renderBlocks(blocks, sorted, x), streaming) : sorted.map((m) => m.render());
-  return <div class={streaming ? 'ck-md ck-md-streaming' : 'ck-md'}>{kids}</div>;
-}
-
-const makeContext = (o: RenderMarkdownOptions, deeplink: DeeplinkHandler): RenderContext => ({
-  policy: o.policy,
-  strings: o.strings ?? DEFAULT_MARKDOWN_STRINGS,
-  deeplink,
-});
-
-/** Renders markdown that may still be streaming; each update re-parses and re-renders only the open tail. */
+/** Renders markdown that may still be streaming (see engine.tsx). */
 export function Markdown(props: MarkdownProps) {
-  const own = useRef<{ parser: IncrementalMarkdown; x: RenderContext | null; onDeeplink?: DeeplinkHandler | undefined }>();
-  const s = (own.current ??= { parser: createIncrementalMarkdown(), x: null });
-  // Read through the ref so an inline callback prop does not invalidate memoized blocks.
-  s.onDeeplink = props.onDeeplink;
-  if (s.x?.policy !== props.policy || s.x.strings !== (props.strings ?? DEFAULT_MARKDOWN_STRINGS)) {
-    s.x = makeContext(props, (name, data) => s.onDeeplink?.(name, data));
+  const e = engine.value;
+  if (!e) {
+    start();
+    return plain(props.text, props.streaming);
   }
-  return renderRoot(s.parser.update(props.text), props.markers, s.x, props.streaming);
+  return h(e.Markdown, props);
 }
 
-/** Renders static markdown (notices, disclaimers) in one pass. */
+function StaticMarkdown({ text, options }: { text: string; options: RenderMarkdownOptions }) {
+  const e = engine.value;
+  if (!e) {
+    start();
+    return plain(text);
+  }
+  return e.renderMarkdown(text, options);
+}
+
+/** Renders static markdown (notices, disclaimers). */
 export function renderMarkdown(text: string, options: RenderMarkdownOptions): VNode {
-  return renderRoot(parseMarkdown(text), options.markers, makeContext(options, (n, d) => options.onDeeplink?.(n, d)));
+  return h(StaticMarkdown, { text, options }) as VNode;
 }

@@ -1,34 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../src/markdown/block-parser.ts';
-import { flattenText } from '../../../src/markdown/inline-parser.ts';
-import type { Block } from '../../../src/markdown/types.ts';
+import { flattenText, parseInline } from '../../../src/markdown/inline-parser.ts';
+import type { RefMap } from '../../../src/markdown/link-syntax.ts';
+import type { Block, InlineSource } from '../../../src/markdown/types.ts';
 
 // Offset-free notation: inline content becomes its plain text.
-function shape(blocks: readonly Block[]): unknown[] {
+function shape(blocks: readonly Block[], refs: RefMap = new Map()): unknown[] {
+  const t = (o: InlineSource) => flattenText(parseInline(o, refs));
   return blocks.map((b) => {
     switch (b.type) {
       case 'p':
-        return flattenText(b.children);
+        return t(b);
       case 'h':
-        return { ['h' + b.level]: flattenText(b.children) };
+        return { ['h' + b.level]: t(b) };
       case 'hr':
         return 'HR';
       case 'code':
         return { code: b.parts.join(''), lang: b.lang };
       case 'quote':
-        return { quote: shape(b.children) };
+        return { quote: shape(b.children, refs) };
       case 'table':
-        return { align: b.align, head: b.head.cells.map(flattenText), rows: b.rows.map((r) => r.cells.map(flattenText)) };
+        return { align: b.align, head: b.head.cells.map(t), rows: b.rows.map((r) => r.cells.map(t)) };
       case 'list':
         return {
-          [b.ordered ? 'ol' : 'ul']: b.items.map((i) => (i.task === undefined ? shape(i.children) : { task: i.task, c: shape(i.children) })),
+          [b.ordered ? 'ol' : 'ul']: b.items.map((i) => (i.task === undefined ? shape(i.children, refs) : { task: i.task, c: shape(i.children, refs) })),
           ...(b.loose ? { loose: true } : {}),
           ...(b.start !== 1 ? { start: b.start } : {}),
         };
     }
   });
 }
-const p = (s: string) => shape(parseMarkdown(s));
+const p = (s: string) => {
+  const d = parseMarkdown(s);
+  return shape(d.blocks, d.refs);
+};
 
 describe('parseMarkdown', () => {
   it('splits paragraphs on blank lines and keeps soft breaks inside them', () => {
@@ -110,7 +115,8 @@ describe('parseMarkdown', () => {
 
   it('does not make a table when the delimiter row does not match the header', () => {
     expect(p('| a | b |\n|---|')).toEqual(['| a | b |\n|---|']);
-    expect(p('a\n|---|')).toEqual(['a\n|---|']);
+    // A one-column delimiter row under a one-cell line is a table (as micromark-extension-gfm has it).
+    expect(p('a\n|---|')).toEqual([{ align: [''], head: ['a'], rows: [] }]);
   });
 
   it('ends a table at a block start', () => {
@@ -124,18 +130,17 @@ describe('parseMarkdown', () => {
   });
 
   it('records the source offset of blocks and their text', () => {
-    const [h, list] = parseMarkdown('# Hi\n\n- one\n  two');
-    expect(h).toEqual({ type: 'h', at: 2, level: 1, children: [{ type: 'text', v: 'Hi', at: 2 }] });
+    const [h, list] = parseMarkdown('# Hi\n\n- one\n  two').blocks;
+    expect(h).toEqual({ type: 'h', at: 2, l0: 0, l1: 0, level: 1, src: 'Hi', ref: false });
+    expect(parseInline(h as InlineSource)).toEqual([{ type: 'text', v: 'Hi', at: 2 }]);
     const item = (list as Extract<Block, { type: 'list' }>).items[0]!;
     expect(item.at).toBe(6);
-    expect(item.children[0]).toEqual({
-      type: 'p',
-      at: 8,
-      children: [
-        { type: 'text', v: 'one\n', at: 8 },
-        { type: 'text', v: 'two', at: 14 },
-      ],
-    });
+    const para = item.children[0] as InlineSource;
+    expect(para).toMatchObject({ type: 'p', at: 8, src: 'one\ntwo', lines: [4, 14] });
+    expect(parseInline(para)).toEqual([
+      { type: 'text', v: 'one\n', at: 8 },
+      { type: 'text', v: 'two', at: 14 },
+    ]);
   });
 
   it('accepts CRLF line endings', () => {

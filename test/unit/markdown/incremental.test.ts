@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_CHUNK_LINES, parseMarkdown } from '../../../src/markdown/block-parser.ts';
+import { CODE_CHUNK_LINES, parseMarkdown, type MarkdownDoc } from '../../../src/markdown/block-parser.ts';
 import { createIncrementalMarkdown } from '../../../src/markdown/incremental.ts';
+import { parseInline } from '../../../src/markdown/inline-parser.ts';
 import { scanStats } from '../../../src/markdown/scan-stats.ts';
-import type { Block } from '../../../src/markdown/types.ts';
+import type { Block, InlineSource } from '../../../src/markdown/types.ts';
+
+// The document with every inline source parsed against its definitions: what rendering will show.
+function resolved(doc: MarkdownDoc): unknown {
+  const inl = (o: InlineSource) => parseInline(o, doc.refs);
+  const walk = (b: Block): unknown =>
+    b.type === 'p' || b.type === 'h' ? { ...b, inl: inl(b) }
+    : b.type === 'quote' ? { ...b, children: b.children.map(walk) }
+    : b.type === 'list' ? { ...b, items: b.items.map((it) => ({ ...it, children: it.children.map(walk) })) }
+    : b.type === 'table' ? { ...b, head: b.head.cells.map(inl), rows: b.rows.map((r) => r.cells.map(inl)) }
+    : b;
+  return { blocks: doc.blocks.map(walk), refs: doc.refs };
+}
 
 // Deterministic PRNG so a failing split can be replayed.
 function random(seed: number): () => number {
@@ -68,7 +81,7 @@ const quoteDoc = Array.from({ length: 40 }, (_, i) => (i % 7 === 3 ? '>' : `> li
 
 const tableDoc = ['| h1 | h2 | h3 |', '|---|:-:|---|', ...Array.from({ length: 70 }, (_, i) => `| r${i} | *${i}* | \`c\` |`)].join('\n');
 
-function feed(doc: string, seed: number, onUpdate: (prefix: string, blocks: readonly Block[]) => void): void {
+function feed(doc: string, seed: number, onUpdate: (prefix: string, blocks: MarkdownDoc) => void): void {
   const next = random(seed);
   const parser = createIncrementalMarkdown();
   for (let n = 0; n < doc.length; ) {
@@ -82,7 +95,7 @@ describe('createIncrementalMarkdown', () => {
   for (const [name, doc] of [['mixed', mixed], ['list', listDoc], ['quote', quoteDoc], ['table', tableDoc]] as const) {
     for (const seed of [1, 2, 3]) {
       it(`matches a from-scratch parse at every prefix of the ${name} document (seed ${seed})`, () => {
-        feed(doc, seed, (prefix, blocks) => expect(blocks).toEqual(parseMarkdown(prefix)));
+        feed(doc, seed, (prefix, d) => expect(resolved(d)).toEqual(resolved(parseMarkdown(prefix))));
       });
     }
   }
@@ -94,7 +107,8 @@ describe('createIncrementalMarkdown', () => {
     for (let seed = 10; seed < 40; seed++) {
       const next = random(seed);
       const doc = Array.from({ length: 300 }, () => vocab[Math.floor(next() * vocab.length)]).join('');
-      feed(doc, seed, (prefix, blocks) => expect(blocks, JSON.stringify(prefix)).toEqual(parseMarkdown(prefix)));
+      // Inline content is a pure function of a block's source and the definitions, both compared here.
+      feed(doc, seed, (prefix, d) => expect(d, JSON.stringify(prefix)).toEqual(parseMarkdown(prefix)));
     }
   });
 
@@ -105,7 +119,7 @@ describe('createIncrementalMarkdown', () => {
 
   it('keeps a top-level block identical once a later block has started on a complete line', () => {
     const frozen = new Map<number, Block>();
-    feed(mixed, 7, (prefix, blocks) => {
+    feed(mixed, 7, (prefix, { blocks }) => {
       for (const [i, b] of frozen) expect(blocks[i]).toBe(b);
       const done = prefix.lastIndexOf('\n');
       blocks.forEach((b, i) => {
@@ -117,7 +131,7 @@ describe('createIncrementalMarkdown', () => {
 
   it('keeps list items and table rows identical once the next one has started on a complete line', () => {
     const parser = createIncrementalMarkdown();
-    const list = (text: string) => parser.update(text)[0] as Extract<Block, { type: 'list' }>;
+    const list = (text: string) => parser.update(text).blocks[0] as Extract<Block, { type: 'list' }>;
     const u1 = list('- a\n- b\n');
     const u2 = list('- a\n- b\n- c');
     const u3 = list('- a\n- b\n- c\n- d');
@@ -129,7 +143,7 @@ describe('createIncrementalMarkdown', () => {
     expect(u4.items[1]).toBe(u3.items[1]);
     expect(u4.items[2]).not.toBe(u3.items[2]);
 
-    const table = (text: string) => parser.update(text)[0] as Extract<Block, { type: 'table' }>;
+    const table = (text: string) => parser.update(text).blocks[0] as Extract<Block, { type: 'table' }>;
     const t1 = table('| a |\n|---|\n| 1 |\n| 2');
     const t2 = table('| a |\n|---|\n| 1 |\n| 2 |\n| 3 |');
     expect(t2.head).toBe(t1.head);
@@ -140,8 +154,8 @@ describe('createIncrementalMarkdown', () => {
   it('shares the frozen chunks of a growing code block', () => {
     const parser = createIncrementalMarkdown();
     const lines = Array.from({ length: CODE_CHUNK_LINES * 2 + 3 }, (_, i) => `line ${i}`);
-    const a = parser.update('```\n' + lines.join('\n'))[0] as Extract<Block, { type: 'code' }>;
-    const b = parser.update('```\n' + lines.join('\n') + '\nmore')[0] as Extract<Block, { type: 'code' }>;
+    const a = parser.update('```\n' + lines.join('\n')).blocks[0] as Extract<Block, { type: 'code' }>;
+    const b = parser.update('```\n' + lines.join('\n') + '\nmore').blocks[0] as Extract<Block, { type: 'code' }>;
     expect(a.parts.length).toBe(3);
     expect(b.parts.slice(0, 2)).toEqual(a.parts.slice(0, 2));
     expect(b.parts.join('')).toBe(lines.join('\n') + '\nmore\n');
@@ -152,8 +166,8 @@ describe('createIncrementalMarkdown', () => {
     const before = parser.update('# One\n\nfirst paragraph\n\n- x\n');
     const after = parser.update('# Two\n\nother\n');
     expect(after).toEqual(parseMarkdown('# Two\n\nother\n'));
-    expect(after[0]).not.toBe(before[0]);
-    expect(parser.update('')).toEqual([]);
+    expect(after.blocks[0]).not.toBe(before.blocks[0]);
+    expect(parser.update('').blocks).toEqual([]);
   });
 
   it('returns the same array when the text did not change', () => {
@@ -164,9 +178,9 @@ describe('createIncrementalMarkdown', () => {
 
   it('does not freeze a block that an unfinished last line might still turn into something else', () => {
     const parser = createIncrementalMarkdown();
-    expect(parser.update('para\n#').map((b) => b.type)).toEqual(['p', 'h']);
-    expect(parser.update('para\n#x').map((b) => b.type)).toEqual(['p']);
-    expect(parser.update('para\n#x\n===\n').map((b) => b.type)).toEqual(['h']);
+    expect(parser.update('para\n#').blocks.map((b) => b.type)).toEqual(['p', 'h']);
+    expect(parser.update('para\n#x').blocks.map((b) => b.type)).toEqual(['p']);
+    expect(parser.update('para\n#x\n===\n').blocks.map((b) => b.type)).toEqual(['h']);
   });
 });
 

@@ -16,12 +16,14 @@ function shape(list: readonly Inline[]): unknown[] {
         return { img: n.src, alt: n.alt, ...(n.title ? { title: n.title } : {}) };
       case 'link':
         return { a: n.href, ...(n.title ? { title: n.title } : {}), c: shape(n.children) };
+      case 'math':
+        return { [n.display ? 'display' : 'math']: n.v };
       default:
         return { [n.type]: shape(n.children) };
     }
   });
 }
-const p = (s: string) => shape(parseInline(s, 0));
+const p = (s: string) => shape(parseInline({ src: s, at: 0 }));
 
 describe('parseInline', () => {
   it('parses emphasis, strong emphasis and strikethrough', () => {
@@ -47,7 +49,7 @@ describe('parseInline', () => {
 
   it('parses links with titles, angle destinations and balanced parentheses', () => {
     expect(p('[a](https://x.org "T") [b](</p q>) [c](/f(x)) [d](u \'t\')')).toEqual([
-      { a: 'https://x.org', title: 'T', c: ['a'] }, ' ', { a: '/p q', c: ['b'] }, ' ', { a: '/f(x)', c: ['c'] }, ' ', { a: 'u', title: 't', c: ['d'] },
+      { a: 'https://x.org', title: 'T', c: ['a'] }, ' ', { a: '/p%20q', c: ['b'] }, ' ', { a: '/f(x)', c: ['c'] }, ' ', { a: 'u', title: 't', c: ['d'] },
     ]);
     expect(p('[*em* text](/u)')).toEqual([{ a: '/u', c: [{ em: ['em'] }, ' text'] }]);
   });
@@ -91,7 +93,7 @@ describe('parseInline', () => {
   });
 
   it('records the source offset of every text node', () => {
-    const nodes = parseInline('ab **cd** &amp; `e`', 100);
+    const nodes = parseInline({ src: 'ab **cd** &amp; `e`', at: 100 });
     expect(nodes).toEqual([
       { type: 'text', v: 'ab ', at: 100 },
       { type: 'strong', children: [{ type: 'text', v: 'cd', at: 105 }] },
@@ -104,6 +106,6 @@ describe('parseInline', () => {
 
   it('leaves thousands of unmatched delimiters as the literal text', () => {
     const src = 'a* _b '.repeat(20000);
-    expect(flattenText(parseInline(src, 0))).toBe(src);
+    expect(flattenText(parseInline({ src, at: 0 }))).toBe(src);
   });
 });
