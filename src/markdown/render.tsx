@@ -80,7 +80,8 @@ function renderBlock(b: Block, ms: Markers, x: RenderContext, tight: boolean): C
       return tight ? kids : <p>{kids}</p>;
     }
     case 'h':
-      return h(`h${b.level}`, null, renderInline(b.children, ms, x));
+      // Markdown sits under the panel's h1 and a message's h2: "#" is an h3 (down to h6); the class keeps its size.
+      return h(`h${Math.min(b.level + 2, 6)}`, { class: `ck-md-h${b.level}` }, renderInline(b.children, ms, x));
     case 'quote':
       return <blockquote>{renderBlocks(b.children, ms, x)}</blockquote>;
     case 'list': {

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ModelsContext, type Models } from './context.ts';
 import { focusNext, keepFocus } from './focus-keeper.ts';
 import { Launcher } from './launcher.tsx';
+import { LiveRegion } from './live-region.tsx';
 import { Panel } from './panel.tsx';
 
 /** Whether the primary pointer is coarse (phones, tablets). */
@@ -63,6 +64,7 @@ export function App({ models }: { models: Models }) {
       >
         {phase !== 'closed' && <Panel />}
         {!app.inline && app.placement.launcher && <Launcher buttonRef={launcher} />}
+        <LiveRegion />
       </div>
     </ModelsContext.Provider>
   );

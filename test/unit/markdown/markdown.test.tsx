@@ -29,9 +29,9 @@ describe('renderMarkdown', () => {
     expect(html('one\ntwo  \nthree\\\nfour\n\nnext')).toBe('<p>one\ntwo<br>three<br>four</p><p>next</p>');
   });
 
-  it('renders ATX and setext headings', () => {
+  it('renders ATX and setext headings two levels down (under the panel h1 and the message h2), sized by class', () => {
     expect(html('# a\n## b\n### c\n#### d\n##### e\n###### f\nG\n=\nH\n-')).toBe(
-      '<h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4><h5>e</h5><h6>f</h6><h1>G</h1><h2>H</h2>',
+      '<h3 class="ck-md-h1">a</h3><h4 class="ck-md-h2">b</h4><h5 class="ck-md-h3">c</h5><h6 class="ck-md-h4">d</h6><h6 class="ck-md-h5">e</h6><h6 class="ck-md-h6">f</h6><h3 class="ck-md-h1">G</h3><h4 class="ck-md-h2">H</h4>',
     );
   });
 
@@ -287,7 +287,7 @@ describe('citation markers', () => {
 
   it('moves a marker inside syntax to the next text, and past the end to the end of the last block', () => {
     expect(withMarkers('# Title\n\nBody', [marker(1, 'h'), marker(99, 'end')])).toBe(
-      '<h1><span class="ck-md-cite"><sup>h</sup></span>Title</h1><p>Body<span class="ck-md-cite"><sup>end</sup></span></p>',
+      '<h3 class="ck-md-h1"><span class="ck-md-cite"><sup>h</sup></span>Title</h3><p>Body<span class="ck-md-cite"><sup>end</sup></span></p>',
     );
   });
 
