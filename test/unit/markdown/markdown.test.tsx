@@ -71,11 +71,11 @@ describe('renderMarkdown', () => {
     );
   });
 
-  it('renders fenced code with a language label, data-lang and a copy button', () => {
+  it('renders fenced code with a language label, data-lang, a copy button, and a focusable named region', () => {
     expect(html('```py\nprint(1 < 2)\n```')).toBe(
       '<div class="ck-md-code"><div class="ck-md-code-head"><span class="ck-md-lang">py</span>' +
         '<button type="button" class="ck-md-copy">Copy code</button></div>' +
-        '<pre><code data-lang="py">print(1 &lt; 2)\n</code></pre></div>',
+        '<pre tabindex="0" role="region" aria-label="Code: py"><code data-lang="py">print(1 &lt; 2)\n</code></pre></div>',
     );
   });
 
