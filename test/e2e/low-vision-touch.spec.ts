@@ -76,11 +76,15 @@ test.describe('reduced motion', () => {
 });
 
 test('the text follows the browser’s default font size', async ({ page, demo }) => {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Page.setFontSizes' as never, { fontSizes: { standard: 20, fixed: 16 } } as never);
   const frame = await setupWidget(page, demo.hostUrl, A11Y_OPTIONS, true);
   await expect(frame.getByRole('dialog')).toBeVisible();
-  expect(await frame.evaluate(() => [getComputedStyle(document.body).fontSize, getComputedStyle(document.querySelector('.ck-input')!).fontSize])).toEqual(['20px', '20px']);
+  // The reader's font-size setting (Chromium's "standard" size), set for the frame's own renderer: the widget
+  // is cross-site, so its frame runs in a process of its own.
+  const cdp = await page.context().newCDPSession(frame);
+  await cdp.send('Page.setFontSizes' as never, { fontSizes: { standard: 20, fixed: 16 } } as never);
+  await expect
+    .poll(() => frame.evaluate(() => [getComputedStyle(document.body).fontSize, getComputedStyle(document.querySelector('.ck-input')!).fontSize]))
+    .toEqual(['20px', '20px']);
 });
 
 test.describe('320 px wide', () => {
