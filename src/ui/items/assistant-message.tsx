@@ -3,7 +3,7 @@
  * Sources list when it has annotations), and — once complete — its actions: copy (always), thumbs up/down
  * (`threadItemActions.feedback`), retry (`threadItemActions.retry`).
  */
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Icon } from '../../icons/icon.tsx';
 import { Markdown } from '../../markdown/markdown.tsx';
 import type { AssistantMessageItem } from '../../protocol/items.ts';
@@ -40,13 +40,10 @@ export function MessageActions({ text, itemId, excerpt }: { text: string; itemId
       app.reportError(e);
     });
   };
-  const id = useId();
-  const d = { 'aria-describedby': id };
+  // aria-description, not a hidden element to point at: the excerpt must not be text of the thread a second time.
+  const d = { 'aria-description': boundAnnouncement(excerpt, 80) };
   return (
     <div class="ck-actions">
-      <span id={id} hidden>
-        {boundAnnouncement(excerpt, 80)}
-      </span>
       <button
         type="button"
         class="ck-icon-button ck-small"
