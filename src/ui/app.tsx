@@ -35,7 +35,7 @@ export function App({ models }: { models: Models }) {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       if (app.view.peek() === 'history' && app.phase.peek() === 'open') {
         e.preventDefault();
-        focusNext(() => document.querySelector<HTMLElement>('[data-action="history"]'));
+        focusNext('[data-action="history"]');
         app.setView('chat');
         return;
       }

@@ -2,23 +2,23 @@
  * Keeps keyboard focus inside the widget when the focused control goes away — removed (Stop turning into Send, a
  * start-screen prompt, a submitted form, a dismissed error, a view switch), disabled, or made inert (a busy widget). The browser would put
  * focus on <body>, and a keyboard or screen-reader user would be thrown back to the start of the page. The control
- * that removes itself may say where focus goes next (`focusNext`); otherwise it goes to the composer (or, in
- * history, the list; closed, the launcher).
+ * that removes itself may say where focus goes next (`focusNext`); otherwise it goes to the open view's main
+ * control (`mainControl`).
  */
 
-let intent: (() => HTMLElement | null | undefined) | null = null;
+type Target = string | (() => HTMLElement | null | undefined);
+let intent: Target | null = null;
 
-/** Where focus goes when the focused control goes away next (a one-shot; any later focus move cancels it). */
-export function focusNext(find: () => HTMLElement | null | undefined): void {
-  intent = find;
+/** Where focus goes when the focused control goes away next: a selector or a finder (a one-shot; any later focus move cancels it). */
+export function focusNext(target: Target): void {
+  intent = target;
 }
 
-/** The default target: the open view's main control. */
-function fallback(root: HTMLElement): HTMLElement | null {
+/** The open view's main control: in history the current thread (else the first, else the list), else the composer (else the thread); closed, the launcher. */
+export function mainControl(root: ParentNode = document): HTMLElement | null {
   const q = (s: string): HTMLElement | null => root.querySelector(s);
   if (!q('.ck-panel')) return q('.ck-launcher');
-  const input = q('.ck-input:enabled');
-  return q('.ck-history-open') ?? q('.ck-history') ?? input ?? q('.ck-thread') ?? q('.ck-panel');
+  return q('.ck-history-open[aria-current]') ?? q('.ck-history-open') ?? q('.ck-history') ?? q('.ck-input:enabled') ?? q('.ck-thread');
 }
 
 /** Starts watching `root`; returns the teardown. */
@@ -34,7 +34,7 @@ export function keepFocus(root: HTMLElement): () => void {
     const now = document.activeElement;
     const gone = last && (!last.isConnected || last.matches(':disabled') || last.closest('[inert]'));
     if (!gone || (now !== document.body && now !== last) || !document.hasFocus()) return;
-    const target = intent?.() ?? fallback(root);
+    const target = (typeof intent == 'string' ? root.querySelector<HTMLElement>(intent) : intent?.()) ?? mainControl(root);
     intent = null;
     target?.focus({ preventScroll: true });
   });

@@ -3,7 +3,6 @@ import type { ResolvedHeaderAction } from '../config/resolved.ts';
 import { Icon } from '../icons/icon.tsx';
 import { useModels } from './context.ts';
 import { focusNext } from './focus-keeper.ts';
-import { historyTarget } from './history.tsx';
 
 /** A name for a custom header action: ChatKit gives only an icon, so say what the icon shows. */
 const iconLabel = (icon: string): string => icon.replace(/^lucide:/, '').replace(/-/g, ' ');
@@ -33,7 +32,7 @@ export function Header({ title }: { title: string }) {
           class="ck-icon-button"
           aria-label={s.backToChat}
           onClick={() => {
-            focusNext(() => document.querySelector<HTMLElement>('[data-action="history"]'));
+            focusNext('[data-action="history"]');
             app.setView('chat');
           }}
         >
@@ -47,10 +46,7 @@ export function Header({ title }: { title: string }) {
           class="ck-icon-button"
           data-action="history"
           aria-label={s.history}
-          onClick={() => {
-            focusNext(historyTarget);
-            app.setView('history');
-          }}
+          onClick={() => app.setView('history')}
         >
           <Icon name="history" />
         </button>

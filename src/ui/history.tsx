@@ -11,15 +11,8 @@ import { groupByRecency } from '../i18n/recency.ts';
 import { parseTimestamp } from '../protocol/timestamp.ts';
 import type { ThreadMetadata } from '../protocol/thread.ts';
 import { useModels } from './context.ts';
-import { focusNext } from './focus-keeper.ts';
+import { focusNext, mainControl } from './focus-keeper.ts';
 
-/** The thread buttons of the list, in order. */
-const openButtons = (): HTMLElement[] => [...document.querySelectorAll<HTMLElement>('.ck-history-open')];
-/** Where focus lands when the view opens: the current thread, else the first, else the list itself. */
-export const historyTarget = (): HTMLElement | null => {
-  const all = openButtons();
-  return all.find((b) => b.getAttribute('aria-current')) ?? all[0] ?? document.querySelector<HTMLElement>('.ck-history');
-};
 /** A stable ref: called on mount only (an inline arrow would be called, and steal focus, on every render). */
 const focusOnMount = (el: HTMLElement | null): void => el?.focus();
 
@@ -78,7 +71,7 @@ function ThreadRow({ thread }: { thread: ThreadMetadata }) {
           onClick={(e) => {
             // The row goes away: focus moves to the next thread (the previous one for the last).
             const li = e.currentTarget.closest('li')!;
-            const all = openButtons();
+            const all = [...document.querySelectorAll<HTMLElement>('.ck-history-open')];
             const next = all.find((b) => li.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) ?? all.at(-1);
             focusNext(() => (next?.isConnected ? next : null));
             void history.remove(thread.id).catch(fail);
@@ -101,7 +94,7 @@ function ThreadRow({ thread }: { thread: ThreadMetadata }) {
         ref={refocus('open')}
         aria-current={current ? 'true' : undefined}
         onClick={() => {
-          focusNext(() => document.querySelector<HTMLElement>('.ck-thread'));
+          focusNext('.ck-thread');
           void history.open(thread.id).catch(fail);
         }}
       >
@@ -130,7 +123,7 @@ export function History() {
   const threads = history.threads.value;
   // Focus waits on the list itself until the threads are there, then moves to the current one (else the first).
   useEffect(() => {
-    if (document.activeElement === list.current) historyTarget()?.focus();
+    if (document.activeElement === list.current) mainControl()?.focus();
   }, [threads]);
   const now = Date.now();
   const groups: { key: 'today' | 'yesterday' | 'previous7Days' | 'older'; threads: ThreadMetadata[] }[] = [];

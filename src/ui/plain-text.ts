@@ -39,7 +39,6 @@ export function markdownToPlainText(markdown: string): string {
 export function boundAnnouncement(text: string, max = MAX_ANNOUNCEMENT): string {
   if (text.length <= max) return text;
   const head = text.slice(0, max - 1);
-  const sentence = Math.max(head.lastIndexOf('. '), head.lastIndexOf('\n'));
-  const cut = sentence > max / 2 ? sentence + 1 : head.lastIndexOf(' ') > max / 2 ? head.lastIndexOf(' ') : head.length;
-  return `${head.slice(0, cut).trimEnd()}…`;
+  const sentence = Math.max(head.lastIndexOf('. ') + 1, head.lastIndexOf('\n'));
+  return `${head.slice(0, sentence > max / 2 ? sentence : head.lastIndexOf(' ') + 1 || max).trimEnd()}…`;
 }
