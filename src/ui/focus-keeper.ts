@@ -1,20 +1,23 @@
 /**
  * Keeps keyboard focus inside the widget when the focused control goes away — removed (Stop turning into Send, a
- * start-screen prompt, a submitted form, a dismissed error, a view switch), disabled, or made inert (a busy widget). The browser would put
- * focus on <body>, and a keyboard or screen-reader user would be thrown back to the start of the page. The control
- * that removes itself may say where focus goes next (`focusNext`); otherwise it goes to the open view's main
- * control (`mainControl`).
+ * start-screen prompt, a submitted form, a dismissed error, a view switch), disabled, or made inert (a busy
+ * widget). The browser would put focus on <body>, and a keyboard or screen-reader user would be thrown back to
+ * the start of the page. The control that removes itself may say where focus goes next (`focusNext`); otherwise
+ * it goes to the open view's main control (`mainControl`).
  */
 
 type Target = string | (() => HTMLElement | null | undefined);
 let intent: Target | null = null;
 
-/** Where focus goes when the focused control goes away next: a selector or a finder (a one-shot; any later focus move cancels it). */
+/** Where focus goes when the focused control goes away next: a selector or a finder (one-shot; any focus move cancels it). */
 export function focusNext(target: Target): void {
   intent = target;
 }
 
-/** The open view's main control: in history the current thread (else the first, else the list), else the composer (else the thread); closed, the launcher. */
+/**
+ * The open view's main control: in history the current thread (else the first, else the list); in the chat the
+ * composer (else, locked, the thread); closed, the launcher.
+ */
 export function mainControl(root: ParentNode = document): HTMLElement | null {
   const q = (s: string): HTMLElement | null => root.querySelector(s);
   if (!q('.ck-panel')) return q('.ck-launcher');

@@ -98,9 +98,15 @@ async function focusRings(frame: Frame, page: Page): Promise<string[]> {
     const target = frame.locator(sel).first();
     if (!(await target.count()) || !(await target.isVisible())) continue;
     // Keyboard focus (what :focus-visible is for): focus the element, then Shift+Tab and Tab back to it.
+    // (The first control of the frame is left backwards to the host page, so that one comes back the other way.)
     await target.focus();
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
+    if (!(await target.evaluate((el) => document.activeElement === el))) {
+      await target.focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+    }
     const result = await target.evaluate((el) => {
       if (document.activeElement !== el) return `not focused again by Tab`;
       // The indicator may be drawn by the element or by its field wrapper (the composer's pill).
