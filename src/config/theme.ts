@@ -11,6 +11,10 @@ export { fontFaceDescriptors, type FontFaceSpec } from './fonts.ts';
 
 /** The minimum contrast ratio kept between text colours and the surfaces they sit on (WCAG AA). */
 export const MIN_TEXT_CONTRAST = 4.5;
+/** The minimum for input borders and the focus ring against the background (WCAG 1.4.11). */
+export const MIN_UI_CONTRAST = 3;
+// The stylesheet's focus colours, moved to contrast with a custom background when needed.
+const FOCUS: Record<'light' | 'dark', Rgba> = { light: { r: 46, g: 111, b: 216, a: 1 }, dark: { r: 138, g: 180, b: 248, a: 1 } };
 
 const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
 const BLACK: Rgba = { r: 0, g: 0, b: 0, a: 1 };
@@ -37,13 +41,14 @@ export function themeVariables(theme: ResolvedTheme): { colorScheme: 'light' | '
     fg = opaque(hslToRgb(grayscale.hue, sat * 0.7, dark ? 93 : 13));
   }
   const soft = accent && { ...compositeOver(accent.primary, bg), a: SOFT_ALPHA[accent.level] };
-  if (fg) Object.assign(vars, neutralVariables(bg, fg, dark, soft ? [compositeOver(soft, bg)] : []));
+  if (fg) Object.assign(vars, neutralVariables(bg, fg, dark, soft ? [compositeOver(soft, bg)] : []), { '--ck-focus': formatColor(ensureContrast(FOCUS[theme.colorScheme], [bg], MIN_UI_CONTRAST)) });
   if (soft) Object.assign(vars, accentVariables(soft));
   const [radius, controlRadius] = RADIUS_VARS[theme.radius];
   if (theme.radius !== 'pill') Object.assign(vars, { '--ck-radius': radius, '--ck-radius-control': controlRadius });
   if (theme.density !== 'normal') vars['--ck-space'] = SPACE_VARS[theme.density];
   const { baseSize, fontFamily, fontFamilyMono } = theme.typography;
-  if (baseSize) vars['--ck-font-size'] = `${baseSize}px`;
+  // Relative to the reader's default font size (16px unless they changed it), as the stylesheet's 1rem is.
+  if (baseSize) vars['--ck-font-size'] = `${baseSize / 16}rem`;
   if (fontFamily) vars['--ck-font'] = fontFamily;
   if (fontFamilyMono) vars['--ck-font-mono'] = fontFamilyMono;
   return { colorScheme: theme.colorScheme, vars };
@@ -68,6 +73,7 @@ function neutralVariables(bg: Rgba, rawFg: Rgba, dark: boolean, tinted: Rgba[]):
     '--ck-surface-3': formatColor(surface3),
     '--ck-border': formatColor(mixColors(bg, rawFg, dark ? 0.14 : 0.1)),
     '--ck-border-strong': formatColor(mixColors(bg, rawFg, dark ? 0.24 : 0.18)),
+    '--ck-input-border': formatColor(ensureContrast(mixColors(bg, rawFg, 0.45), [bg], MIN_UI_CONTRAST)),
   };
 }
 

@@ -25,6 +25,8 @@ const table = {
   closeHistory: 'Close history',
   backToChat: 'Back to chat',
   table: 'Table',
+  /** Accessible name of a code block's scrollable region (its language follows). */
+  code: 'Code',
   notConfigured: 'This chat is not set up yet: its server address is missing.',
   close: 'Close',
   back: 'Back',

@@ -70,7 +70,8 @@ export function CodeBlock({ lang, parts, strings, growing }: CodeBlockProps) {
           {copied ? strings.copied : strings.copyCode}
         </button>
       </div>
-      <pre>
+      {/* A long line scrolls sideways: the block is a named, focusable region so the keyboard can scroll it. */}
+      <pre tabIndex={0} role="region" aria-label={lang ? `${strings.code ?? 'Code'}: ${lang}` : (strings.code ?? 'Code')}>
         <code data-lang={lang || undefined}>{body}</code>
       </pre>
     </div>

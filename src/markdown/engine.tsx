@@ -125,3 +125,4 @@ export function renderMarkdown(text: string, options: RenderMarkdownOptions): VN
 function StaticMarkdown({ text, options }: { text: string; options: RenderMarkdownOptions }) {
   return renderRoot(parseMarkdown(text), options.markers, makeContext(options, (n, d) => options.onDeeplink?.(n, d)));
 }
+export { markdownToPlainText } from './plain-text.ts';

@@ -25,6 +25,11 @@ export function loadMarkdown(): Promise<Engine> {
   ));
 }
 
+/** Markdown as plain text (src/markdown/plain-text.ts) once the engine is here; until then the source as it is. */
+export function markdownToPlainText(text: string): string {
+  return engine.value ? engine.value.markdownToPlainText(text) : text;
+}
+
 const start = () => void loadMarkdown().catch(() => {});
 if (typeof window !== 'undefined') setTimeout(start, 0);
 

@@ -137,7 +137,8 @@ function renderBlock(b: Block, ms: Markers, x: RenderContext, e: RenderEnv, tigh
       return tight ? kids : <p>{kids}</p>;
     }
     case 'h':
-      return h(`h${b.level}`, null, renderInline(inlineOf(b, e.refs, x.literals), ms, x));
+      // Markdown sits under the panel's h1 and a message's h2: "#" is an h3 (down to h6); the class keeps its size.
+      return h(`h${Math.min(b.level + 2, 6)}`, { class: `ck-md-h${b.level}` }, renderInline(inlineOf(b, e.refs, x.literals), ms, x));
     case 'quote':
       return <blockquote>{renderBlocks(b.children, ms, x, e)}</blockquote>;
     case 'list': {

@@ -5,6 +5,8 @@ export interface MarkdownStrings {
   loadImage: (host: string) => string;
   /** Accessible name of a table's scrollable region. */
   table?: string;
+  /** Accessible name of a code block's scrollable region. */
+  code?: string;
 }
 
 /** English defaults. */
@@ -13,4 +15,5 @@ export const DEFAULT_MARKDOWN_STRINGS: MarkdownStrings = {
   copied: 'Copied',
   loadImage: (host) => `Load image from ${host}`,
   table: 'Table',
+  code: 'Code',
 };

@@ -31,8 +31,12 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
   const failure = signal<Failure | null>(null);
   const hasOlder = signal(false);
   const loadingOlder = signal(false);
-  /** Bumped when a reply finishes, for the polite live-region announcement. */
-  const announced = signal<{ id: string; text: string } | null>(null);
+  /**
+   * Set when a reply finishes, for the polite live-region announcement: a new `seq` each time (an identical reply
+   * is announced again), `markdown` when `text` is a Markdown answer, `closed` when the panel was closed.
+   */
+  const announced = signal<{ seq: number; text: string; markdown: boolean; closed: boolean } | null>(null);
+  let announcements = 0;
   const threadId = computed(() => conversation.value.thread?.id ?? null);
   /** The thread's image allowlist as one string (null = no list): views subscribe to this, not to every delta. */
   const imageDomains = computed(() => conversation.value.thread?.allowed_image_domains?.join('\n') ?? null);
@@ -107,7 +111,9 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
     // Only a finished reply counts as unread (not a stopped or failed one).
     if (last && last.id !== before && last.type !== 'user_message' && outcome.kind === 'complete') {
       app.bumpUnread();
-      if (last.type === 'assistant_message') announced.value = { id: last.id, text: last.content.map((p) => p.text).join('\n') };
+      const markdown = last.type === 'assistant_message';
+      const text = markdown ? last.content.map((p) => p.text).join('\n\n') : last.type === 'structured_input' ? last.inputs.map((i) => i.question).join('\n') : '';
+      if (text || !app.isOpen.peek()) announced.value = { seq: ++announcements, text, markdown, closed: !app.isOpen.peek() };
     }
     if (outcome.kind === 'complete') await actions.runClientTool();
   }

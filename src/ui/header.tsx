@@ -2,6 +2,7 @@
 import type { ResolvedHeaderAction } from '../config/resolved.ts';
 import { Icon } from '../icons/icon.tsx';
 import { useModels } from './context.ts';
+import { focusNext } from './focus-keeper.ts';
 
 /** A name for a custom header action: ChatKit gives only an icon, so say what the icon shows. */
 const iconLabel = (icon: string): string => icon.replace(/^lucide:/, '').replace(/-/g, ' ');
@@ -26,13 +27,27 @@ export function Header({ title }: { title: string }) {
     <header class="ck-header">
       {options.header.leftAction && <HostAction action={options.header.leftAction} />}
       {history ? (
-        <button type="button" class="ck-icon-button" aria-label={s.backToChat} onClick={() => app.setView('chat')}>
+        <button
+          type="button"
+          class="ck-icon-button"
+          aria-label={s.backToChat}
+          onClick={() => {
+            focusNext('[data-action="history"]');
+            app.setView('chat');
+          }}
+        >
           <Icon name="chevron-left" />
         </button>
       ) : null}
       <h1 class="ck-title">{options.header.title.enabled ? (history ? s.history : title) : ''}</h1>
       {options.history.enabled && !history && (
-        <button type="button" class="ck-icon-button" aria-label={s.history} onClick={() => app.setView('history')}>
+        <button
+          type="button"
+          class="ck-icon-button"
+          data-action="history"
+          aria-label={s.history}
+          onClick={() => app.setView('history')}
+        >
           <Icon name="history" />
         </button>
       )}

@@ -3,7 +3,7 @@
  * with Retry. Scrolling: a thread opens at its newest message, and a message the reader sends is brought into view;
  * a streaming answer is followed only while the reader is at the bottom and `thread.autoScroll` is on; the reader
  * scrolling near the top loads older items, and the list keeps what they look at in place (virtual-list.tsx owns
- * the scroll position). One polite live-region announcement per finished reply.
+ * the scroll position). The thread is a `log` that does not speak itself: live-region.tsx announces each reply once.
  */
 import { useRef, useState } from 'preact/hooks';
 import { Icon } from '../icons/icon.tsx';
@@ -80,7 +80,6 @@ export function ThreadView() {
     }
   };
 
-  const announced = chat.announced.value;
   const streaming = chat.status.value === 'streaming';
   const last = items.at(-1);
   return (
@@ -89,6 +88,8 @@ export function ThreadView() {
       ref={attach}
       onScroll={onScroll}
       tabIndex={0}
+      role="log"
+      aria-live="off"
       aria-label={s.chat}
       aria-busy={chat.status.value !== 'idle'}
     >
@@ -124,9 +125,6 @@ export function ThreadView() {
           <Icon name="arrow-down" size={18} />
         </button>
       )}
-      <div class="ck-sr-only" aria-live="polite">
-        {announced ? announced.text.slice(0, 400) : ''}
-      </div>
     </div>
   );
 }

@@ -27,7 +27,7 @@ export function useMarkdown(): MarkdownSetup {
     [domainsKey],
   );
   const strings = useMemo<MarkdownStrings>(
-    () => ({ copyCode: s.copyCode, copied: s.copied, loadImage: (host) => formatString(s.loadImage, { host }), table: s.table }),
+    () => ({ copyCode: s.copyCode, copied: s.copied, loadImage: (host) => formatString(s.loadImage, { host }), table: s.table, code: s.code }),
     [s],
   );
   return useMemo(() => ({ policy, strings, onDeeplink: (name, data) => app.emit('chatkit.deeplink', { name, data }) }), [policy, strings]);

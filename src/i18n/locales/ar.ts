@@ -11,6 +11,7 @@ export const ar: Strings = {
   closeHistory: 'إغلاق السجل',
   backToChat: 'العودة إلى الدردشة',
   table: 'جدول',
+  code: 'شيفرة برمجية',
   notConfigured: 'لم يتم إعداد هذه الدردشة بعد: عنوان الخادم مفقود.',
   close: 'إغلاق',
   back: 'رجوع',

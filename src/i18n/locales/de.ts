@@ -11,6 +11,7 @@ export const de: Strings = {
   closeHistory: 'Verlauf schließen',
   backToChat: 'Zurück zum Chat',
   table: 'Tabelle',
+  code: 'Code',
   notConfigured: 'Dieser Chat ist noch nicht eingerichtet: Die Serveradresse fehlt.',
   close: 'Schließen',
   back: 'Zurück',

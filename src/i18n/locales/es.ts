@@ -11,6 +11,7 @@ export const es: Strings = {
   closeHistory: 'Cerrar historial',
   backToChat: 'Volver al chat',
   table: 'Tabla',
+  code: 'Código',
   notConfigured: 'Este chat aún no está configurado: falta la dirección del servidor.',
   close: 'Cerrar',
   back: 'Atrás',

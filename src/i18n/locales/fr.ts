@@ -11,6 +11,7 @@ export const fr: Strings = {
   closeHistory: 'Fermer l’historique',
   backToChat: 'Retour au chat',
   table: 'Tableau',
+  code: 'Code',
   notConfigured: 'Ce chat n’est pas encore configuré : l’adresse du serveur manque.',
   close: 'Fermer',
   back: 'Retour',

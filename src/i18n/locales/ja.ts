@@ -11,6 +11,7 @@ export const ja: Strings = {
   closeHistory: '履歴を閉じる',
   backToChat: 'チャットに戻る',
   table: '表',
+  code: 'コード',
   notConfigured: 'このチャットはまだ設定されていません。サーバーのアドレスがありません。',
   close: '閉じる',
   back: '戻る',

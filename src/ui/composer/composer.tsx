@@ -90,7 +90,8 @@ export function Composer() {
         </div>
       )}
       {features && <features.Chips />}
-      <div class="ck-composer-row" data-rich={features ? 'true' : undefined}>
+      {/* The whole pill is the field: a tap or click on its padding focuses the textarea (a bigger touch target). */}
+      <div class="ck-composer-row" data-rich={features ? 'true' : undefined} onClick={(e) => e.target === e.currentTarget && composer.focus()}>
         {features && <features.Suggestions />}
         <textarea
           ref={composer.register}

@@ -3,12 +3,13 @@
  * Sources list when it has annotations), and — once complete — its actions: copy (always), thumbs up/down
  * (`threadItemActions.feedback`), retry (`threadItemActions.retry`).
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Icon } from '../../icons/icon.tsx';
 import { Markdown } from '../../markdown/markdown.tsx';
 import type { AssistantMessageItem } from '../../protocol/items.ts';
 import { useModels } from '../context.ts';
 import { useMarkdown } from '../use-markdown.ts';
+import { boundAnnouncement, markdownToPlainText } from '../plain-text.ts';
 import { loadRichViews, useLazy } from './lazy-modules.ts';
 
 /** Copies text to the clipboard; true when it worked. */
@@ -21,8 +22,11 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Copy / feedback / retry for one finished reply. */
-export function MessageActions({ text, itemId }: { text: string; itemId: string }) {
+/**
+ * Copy / feedback / retry for one finished reply. Every reply has the same buttons, so each is described by an
+ * excerpt of its reply (`excerpt`): a screen reader tells "Copy" of one answer from "Copy" of the next.
+ */
+export function MessageActions({ text, itemId, excerpt }: { text: string; itemId: string; excerpt: string }) {
   const { app, chat } = useModels();
   const s = app.strings.value;
   const actions = app.options.value.threadItemActions;
@@ -36,11 +40,14 @@ export function MessageActions({ text, itemId }: { text: string; itemId: string 
       app.reportError(e);
     });
   };
+  // aria-description, not a hidden element to point at: the excerpt must not be text of the thread a second time.
+  const d = { 'aria-description': boundAnnouncement(excerpt, 80) };
   return (
     <div class="ck-actions">
       <button
         type="button"
         class="ck-icon-button ck-small"
+        {...d}
         aria-label={copied ? s.copied : s.copy}
         onClick={() =>
           void copyText(text).then((ok) => {
@@ -54,16 +61,16 @@ export function MessageActions({ text, itemId }: { text: string; itemId: string 
       </button>
       {actions.feedback && (
         <>
-          <button type="button" class="ck-icon-button ck-small" aria-label={s.goodResponse} aria-pressed={rated === 'positive'} onClick={() => rate('positive')}>
+          <button type="button" class="ck-icon-button ck-small" {...d} aria-label={s.goodResponse} aria-pressed={rated === 'positive'} onClick={() => rate('positive')}>
             <Icon name="thumbs-up" size={16} />
           </button>
-          <button type="button" class="ck-icon-button ck-small" aria-label={s.badResponse} aria-pressed={rated === 'negative'} onClick={() => rate('negative')}>
+          <button type="button" class="ck-icon-button ck-small" {...d} aria-label={s.badResponse} aria-pressed={rated === 'negative'} onClick={() => rate('negative')}>
             <Icon name="thumbs-down" size={16} />
           </button>
         </>
       )}
       {actions.retry && (
-        <button type="button" class="ck-icon-button ck-small" aria-label={s.retry} disabled={!idle} onClick={() => void chat.retryLastTurn(itemId).catch((e: Error) => app.reportError(e))}>
+        <button type="button" class="ck-icon-button ck-small" {...d} aria-label={s.retry} disabled={!idle} onClick={() => void chat.retryLastTurn(itemId).catch((e: Error) => app.reportError(e))}>
           <Icon name="rotate-ccw" size={16} />
         </button>
       )}
@@ -76,20 +83,25 @@ export function MessageActions({ text, itemId }: { text: string; itemId: string 
   );
 }
 
-/** The assistant's reply; a reply with annotations renders through the citations chunk once it has loaded. */
+/**
+ * The assistant's reply, under a heading only screen readers see ("Assistant"); a reply with annotations renders
+ * through the citations chunk once it has loaded.
+ */
 export function AssistantMessage({ item, pending }: { item: AssistantMessageItem; pending: boolean }) {
   const { app } = useModels();
   const md = useMarkdown();
   const text = item.content.map((p) => p.text).join('\n\n');
+  const plain = useMemo(() => (pending ? '' : markdownToPlainText(text)), [text, pending]);
   const cited = useLazy(item.content.some((p) => p.annotations.length > 0) ? loadRichViews : null, app.reportError);
   return (
     <div class="ck-assistant" dir="auto">
+      <h2 class="ck-sr-only">{app.strings.value.assistant}</h2>
       {cited ? (
         <cited.CitedParts item={item} pending={pending} />
       ) : (
         item.content.map((part, i) => <Markdown key={i} text={part.text} streaming={pending} policy={md.policy} strings={md.strings} onDeeplink={md.onDeeplink} />)
       )}
-      {!pending && text && <MessageActions text={text} itemId={item.id} />}
+      {!pending && text && <MessageActions text={text} itemId={item.id} excerpt={plain} />}
     </div>
   );
 }

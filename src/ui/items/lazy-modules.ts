@@ -43,6 +43,8 @@ function loadRichStyles(): Promise<void> {
 
 /** Every item view other than messages, citations with the Sources list, entity previews — with their styles. */
 export const loadRichViews = once(() => Promise.all([import('./rich-views.ts'), loadRichStyles()]).then(([m]) => m));
+/** The history view: a first open shows the chat, so the thread list loads when History is first opened. */
+export const loadHistory = once(() => import('../history.tsx'));
 /** The widget renderer. */
 export const loadWidgets = once(() => loadRichViews().then((m) => m.widgets));
 

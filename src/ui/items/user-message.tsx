@@ -11,13 +11,14 @@ function tagEntity(part: UserMessageTagContent): Entity {
   return { id: part.id, title: part.text, data: part.data as Record<string, string>, interactive: true, ...(part.group ? { group: part.group } : {}) };
 }
 
-/** The user's message bubble. */
+/** The user's message bubble, under a heading only screen readers see ("You"). */
 export function UserMessage({ item }: { item: UserMessageItem }) {
   const { app } = useModels();
   const { onClick, onRequestPreview } = app.options.value.entities;
   const live = !!(onClick || onRequestPreview);
   return (
     <div class="ck-user" data-pending={item.id.startsWith(LOCAL_ID_PREFIX) ? 'true' : undefined}>
+      <h2 class="ck-sr-only">{app.strings.value.you}</h2>
       {item.quoted_text && <blockquote class="ck-user-quote">{item.quoted_text}</blockquote>}
       <div class="ck-user-bubble" dir="auto">
         {item.content.map((part, i) => [
@@ -40,7 +41,8 @@ export function UserMessage({ item }: { item: UserMessageItem }) {
         <ul class="ck-user-attachments">
           {item.attachments.map((a) => (
             <li key={a.id} class="ck-attachment-chip">
-              {a.type === 'image' ? <img src={a.preview_url} alt={a.name} loading="lazy" referrerpolicy="no-referrer" /> : null}
+              {/* The name is written beside the preview: alt="" keeps a screen reader from saying it twice. */}
+              {a.type === 'image' ? <img src={a.preview_url} alt="" loading="lazy" referrerpolicy="no-referrer" /> : null}
               <span>{a.name}</span>
             </li>
           ))}

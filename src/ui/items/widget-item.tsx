@@ -31,7 +31,7 @@ export function WidgetItemView({ item, pending }: { item: WidgetItem; pending: b
         onError={(message: string) => app.reportError(new Error(message))}
         onDeeplink={md.onDeeplink}
       />
-      {!pending && item.copy_text && <MessageActions text={item.copy_text} itemId={item.id} />}
+      {!pending && item.copy_text && <MessageActions text={item.copy_text} itemId={item.id} excerpt={item.copy_text} />}
     </div>
   );
 }

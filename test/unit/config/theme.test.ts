@@ -31,6 +31,8 @@ const NEUTRAL_KEYS = [
   '--ck-surface-3',
   '--ck-border',
   '--ck-border-strong',
+  '--ck-input-border',
+  '--ck-focus',
 ];
 const ACCENT_KEYS = ['--ck-accent', '--ck-accent-hover', '--ck-accent-fg', '--ck-accent-soft'];
 const WHITE = { r: 255, g: 255, b: 255, a: 1 };
@@ -52,7 +54,7 @@ describe('themeVariables', () => {
       '--ck-radius': '2px',
       '--ck-radius-control': '2px',
       '--ck-space': '5px',
-      '--ck-font-size': '17px',
+      '--ck-font-size': '1.0625rem',
       '--ck-font': '"Open Sans", system-ui',
       '--ck-font-mono': '"Fira Code"',
     });
@@ -111,6 +113,21 @@ describe('themeVariables', () => {
     expect(vars['--ck-bg']).toBe('#fdf6e3');
     expect(vars['--ck-fg']).toBe('#073642');
     expect(Object.keys(vars)).toEqual(NEUTRAL_KEYS);
+  });
+
+  it('keeps input borders and the focus ring at 3:1 on a custom background (WCAG 1.4.11)', () => {
+    for (const surface of [
+      { background: '#fdf6e3', foreground: '#073642' },
+      { background: '#1e3a8a', foreground: '#f8fafc' },
+      { background: '#2e6fd8', foreground: '#ffffff' },
+    ]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const { vars } = themeVariables(themeOf({ colorScheme, color: { surface } }));
+        const bg = color(vars['--ck-bg']);
+        expect(contrastRatio(color(vars['--ck-input-border']), bg)).toBeGreaterThanOrEqual(3);
+        expect(contrastRatio(color(vars['--ck-focus']), bg)).toBeGreaterThanOrEqual(3);
+      }
+    }
   });
 
   it('lets surface colours win over grayscale', () => {

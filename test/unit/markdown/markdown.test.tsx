@@ -29,9 +29,9 @@ describe('renderMarkdown', () => {
     expect(html('one\ntwo  \nthree\\\nfour\n\nnext')).toBe('<p>one\ntwo<br>three<br>four</p><p>next</p>');
   });
 
-  it('renders ATX and setext headings', () => {
+  it('renders ATX and setext headings two levels down (under the panel h1 and the message h2), sized by class', () => {
     expect(html('# a\n## b\n### c\n#### d\n##### e\n###### f\nG\n=\nH\n-')).toBe(
-      '<h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4><h5>e</h5><h6>f</h6><h1>G</h1><h2>H</h2>',
+      '<h3 class="ck-md-h1">a</h3><h4 class="ck-md-h2">b</h4><h5 class="ck-md-h3">c</h5><h6 class="ck-md-h4">d</h6><h6 class="ck-md-h5">e</h6><h6 class="ck-md-h6">f</h6><h3 class="ck-md-h1">G</h3><h4 class="ck-md-h2">H</h4>',
     );
   });
 
@@ -71,11 +71,11 @@ describe('renderMarkdown', () => {
     );
   });
 
-  it('renders fenced code with a language label, data-lang and a copy button', () => {
+  it('renders fenced code with a language label, data-lang, a copy button, and a focusable named region', () => {
     expect(html('```py\nprint(1 < 2)\n```')).toBe(
       '<div class="ck-md-code"><div class="ck-md-code-head"><span class="ck-md-lang">py</span>' +
         '<button type="button" class="ck-md-copy">Copy code</button></div>' +
-        '<pre><code data-lang="py">print(1 &lt; 2)\n</code></pre></div>',
+        '<pre tabindex="0" role="region" aria-label="Code: py"><code data-lang="py">print(1 &lt; 2)\n</code></pre></div>',
     );
   });
 
@@ -287,7 +287,7 @@ describe('citation markers', () => {
 
   it('moves a marker inside syntax to the next text, and past the end to the end of the last block', () => {
     expect(withMarkers('# Title\n\nBody', [marker(1, 'h'), marker(99, 'end')])).toBe(
-      '<h1><span class="ck-md-cite"><sup>h</sup></span>Title</h1><p>Body<span class="ck-md-cite"><sup>end</sup></span></p>',
+      '<h3 class="ck-md-h1"><span class="ck-md-cite"><sup>h</sup></span>Title</h3><p>Body<span class="ck-md-cite"><sup>end</sup></span></p>',
     );
   });
 
