@@ -39,6 +39,16 @@ export function renderOurs(md: string, policy: UrlPolicy = shipped, gfm = true):
     el.removeAttribute('scope');
     if (a) el.setAttribute('align', a[1]!);
   }
+  // Accessibility decorations: "#" renders as h3 under the panel's h1 and the message's h2 (its class names the
+  // Markdown level), and a code block is a named, focusable region.
+  for (const el of [...root.querySelectorAll('h3, h4, h5, h6')]) {
+    const level = /ck-md-h(\d)/.exec(el.getAttribute('class') ?? '')?.[1];
+    if (!level) continue;
+    const heading = document.createElement(`h${level}`);
+    heading.append(...el.childNodes);
+    el.replaceWith(heading);
+  }
+  for (const el of [...root.querySelectorAll('pre')]) for (const a of ['tabindex', 'role', 'aria-label']) el.removeAttribute(a);
   for (const el of [...root.querySelectorAll('a')]) for (const a of ['class', 'target', 'rel']) el.removeAttribute(a);
   for (const el of [...root.querySelectorAll('img')]) for (const a of ['class', 'loading', 'referrerpolicy']) el.removeAttribute(a);
   for (const el of [...root.querySelectorAll('.ck-md-icode, .ck-md-task')]) el.removeAttribute('class');
