@@ -152,14 +152,15 @@ const revoke = (entry: AttachmentEntry | undefined): void => {
   if (entry?.preview?.startsWith('blob:')) URL.revokeObjectURL(entry.preview);
 };
 
-/** Only URLs an <img> may load without surprises: http(s), data:image, and our own object URLs. */
-function safePreview(url: string, base: string): string | undefined {
-  try {
-    const u = new URL(url, base);
-    return u.protocol === 'https:' || u.protocol === 'http:' || /^data:image\//i.test(url) ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * The chip's preview of a server `preview_url`, under the Markdown image policy (web schemes and raster data
+ * URLs only; the thread's `allowed_image_domains`). A chip has no room for a "load image" button, so an image
+ * the policy would hold back shows no preview.
+ */
+function safePreview(composer: ComposerModel, url: string, base: string): string | undefined {
+  const domains = composer.chat.imageDomains.peek();
+  const image = composer.lib.createUrlPolicy({ baseUrl: base, allowedImageDomains: domains === null ? null : domains.split('\n') }).image(url);
+  return image && !image.blocked ? image.src : undefined;
 }
 
 const forget = (composer: ComposerModel, id: string): void =>
@@ -186,7 +187,7 @@ async function run(composer: ComposerModel, key: number): Promise<void> {
   try {
     const attachment = await uploadFile(file, target, controller.signal, (a) => (job.created = a), progress);
     const entry = composer.entries.peek().find((e) => e.key === key);
-    const preview = attachment.type === 'image' ? safePreview(attachment.preview_url, target.apiUrl) : undefined;
+    const preview = attachment.type === 'image' ? safePreview(composer, attachment.preview_url, target.apiUrl) : undefined;
     // From here on the chip shows the server's preview, so no object URL outlives the upload.
     if (!patch(composer, key, { status: 'done', attachment, preview })) return;
     revoke(entry);
@@ -245,6 +246,6 @@ export function replaceAttachments(composer: ComposerModel, list: readonly Attac
     status: 'done',
     attachment,
     owned: false,
-    ...(attachment.type === 'image' ? { preview: safePreview(attachment.preview_url, composer.app.baseUrl) } : {}),
+    ...(attachment.type === 'image' ? { preview: safePreview(composer, attachment.preview_url, composer.app.baseUrl) } : {}),
   }));
 }

@@ -136,6 +136,23 @@ describe('two_phase uploads', () => {
     expect(revoke.mock.calls).toEqual([[blob]]);
   });
 
+  it('keeps a server preview only if the Markdown image policy allows it (scheme, allowed_image_domains)', async () => {
+    const descriptor = { url: 'https://files.test/up', method: 'PUT', headers: {} };
+    const previewOf = async (preview_url: string, domains?: string[]) => {
+      const t = twoPhase(descriptor, { ...created('atc_9', descriptor, 'image'), preview_url });
+      if (domains) t.chat.conversation.value = { ...t.chat.conversation.value, thread: { id: 'thr_1', created_at: '2026-01-01T00:00:00', status: { type: 'active' }, metadata: {}, allowed_image_domains: domains } as never };
+      addFiles(t.composer, [file('cat.png', 'image/png')]);
+      await flush();
+      expect(t.composer.entries.value[0]?.status).toBe('done');
+      return t.composer.entries.value[0]?.preview;
+    };
+    expect(await previewOf('javascript:alert(1)')).toBeUndefined();
+    expect(await previewOf('data:image/svg+xml,<svg onload=alert(1)>')).toBeUndefined();
+    expect(await previewOf('file:///etc/passwd')).toBeUndefined();
+    expect(await previewOf('https://tracker.example/p.png', ['cdn.example'])).toBeUndefined();
+    expect(await previewOf('https://img.cdn.example/p.png', ['cdn.example'])).toBe('https://img.cdn.example/p.png');
+  });
+
   it('marks a failed upload, deletes the half-created attachment, and uploads again on retry', async () => {
     let attempts = 0;
     const t = twoPhase({ url: 'https://files.test/up', method: 'PUT', headers: {} }, undefined, () => (++attempts === 1 ? new Response('no', { status: 403 }) : json({})));
