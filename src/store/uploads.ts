@@ -1,9 +1,11 @@
 /**
  * Attachment uploads (CHATKIT.md §3.9), imported on first use. Limits (type, size, count) are checked before
  * anything is sent. `two_phase`: `attachments.create`, then the bytes to the upload descriptor (PUT: the raw
- * file; POST: multipart field `file`); `direct`: multipart `file` to `uploadStrategy.uploadUrl`. How the bytes
- * travel (XMLHttpRequest with progress, or the host's `api.fetch`) is upload-send.ts.
+ * file; POST: multipart field `file`) with the frame's own XHR/fetch, never the host's `api.fetch` (that URL is the
+ * server's choice, presigned, and must not receive the host's credentials); `direct`: multipart `file` to the
+ * configured `uploadStrategy.uploadUrl`, through `api.fetch` when there is one. Transports: upload-send.ts.
  * Main-bundle helpers come in through `composer.lib` (see composer-lib.ts for why they are not imported).
+ * Long (~250 lines) because checks, both strategies, chip state and clean-up of half-done uploads belong together.
  */
 import type { ResolvedAttachments } from '../config/resolved.ts';
 import type { FileUploadStrategy } from '../config/types.ts';
@@ -18,7 +20,10 @@ import { sendWithFetch, sendWithProgress, type Send } from './upload-send.ts';
 export interface UploadTarget {
   strategy: FileUploadStrategy;
   client: ApiClient;
+  /** For the configured URLs (`direct`): the host's `api.fetch` when given. */
   send: Send;
+  /** For server-chosen URLs (two-phase descriptors): the frame's own transport, never `api.fetch`. */
+  sendOwn: Send;
   /** The resolved `api.url` (relative upload descriptor URLs resolve against it). */
   apiUrl: string;
   /** The host page (a relative `uploadUrl` resolves against it). */
@@ -99,7 +104,7 @@ export async function uploadFile(
   onCreated?.(created);
   const { upload_descriptor: descriptor, ...attachment } = created;
   if (!descriptor) return attachment;
-  const res = await target.send(
+  const res = await target.sendOwn(
     new URL(descriptor.url, target.apiUrl).href,
     { method: descriptor.method, headers: descriptor.headers, body: descriptor.method === 'PUT' ? file : multipart(file), signal },
     onProgress,
@@ -119,8 +124,9 @@ export function uploadTarget(composer: ComposerModel): UploadTarget | Error {
   if (!api.uploadStrategy) return new Error('Attachments need api.uploadStrategy ({ type: "two_phase" } or { type: "direct", uploadUrl })');
   try {
     const apiUrl = lib.resolveApiUrl(api.url, app.baseUrl);
-    const send = api.fetch || typeof XMLHttpRequest === 'undefined' ? sendWithFetch(lib.fetchFor(api.fetch, app.host)) : sendWithProgress;
-    return { strategy: api.uploadStrategy, client, send, apiUrl, baseUrl: app.baseUrl, parseAttachment: lib.parseAttachment };
+    const sendOwn = typeof XMLHttpRequest === 'undefined' ? sendWithFetch((url, init) => fetch(url, init)) : sendWithProgress;
+    const send = api.fetch ? sendWithFetch(lib.fetchFor(api.fetch, app.host)) : sendOwn;
+    return { strategy: api.uploadStrategy, client, send, sendOwn, apiUrl, baseUrl: app.baseUrl, parseAttachment: lib.parseAttachment };
   } catch (e) {
     return e as Error;
   }
