@@ -152,6 +152,22 @@ describe('chat model: failures and retry', () => {
     expect(h.chat.threadId.peek()).toBe('thr_9');
   });
 
+  it('Retry after a cut in a known thread adopts the stored message instead of adding a second copy', async () => {
+    const again = { ...userItem, id: 'msg_11', content: text('More') };
+    const h = createHarness({
+      'threads.create': [events({ type: 'thread.created', thread }, { type: 'thread.item.done', item: userItem }, { type: 'thread.item.done', item: answer })],
+      'threads.add_user_message': [{ sse: '' }],
+      'items.list': [{ json: { data: [again], has_more: false } }],
+      'threads.retry_after_item': [events({ type: 'thread.item.done', item: { ...answer, id: 'msg_12', content: [{ type: 'output_text', text: 'Sure.', annotations: [] }] } })],
+    });
+    await h.chat.send({ content: text('Hi') });
+    await h.chat.send({ content: text('More') });
+    await h.chat.failure.peek()?.retry?.();
+    expect(h.seen.map((r) => r.type)).toEqual(['threads.create', 'threads.add_user_message', 'items.list', 'threads.retry_after_item']);
+    expect(h.seen.at(-1)?.params).toEqual({ thread_id: 'thr_9', item_id: 'msg_11' });
+    expect(texts(h)).toEqual(['user:Hi', 'assistant:Hello!', 'user:More', 'assistant:Sure.']);
+  });
+
   it('Retry after a cut sends the message again when the server never stored it', async () => {
     const other = { ...userItem, id: 'msg_1', content: text('something else') };
     const h = createHarness({
