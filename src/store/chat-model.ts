@@ -16,6 +16,7 @@ import { LOCAL_ID_PREFIX } from './apply-stream-event.ts';
 import { emptyConversation, pruneAfterItem, type ConversationState, type ReduceEffect } from './conversation-state.ts';
 import { createItemActions } from './item-actions.ts';
 import { runResponse, type ResponseOutcome } from './response-runner.ts';
+import { findStoredMessage } from './sent-recovery.ts';
 import { createThreadLoader } from './thread-loader.ts';
 
 import type { StorageMode } from './kept-state.ts';
@@ -94,7 +95,7 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
     const before = conversation.peek().items.at(-1)?.id;
     let outcome: ResponseOutcome;
     try {
-      outcome = await runResponse({ client: c, request, conversation, signal: ctl.signal, frame: env.frame, onEffect });
+      outcome = await runResponse({ client: c, request, conversation, signal: ctl.signal, frame: env.frame, onEffect, ...(env.idleTimeoutMs === undefined ? {} : { idleMs: env.idleTimeoutMs }) });
     } finally {
       controller = null;
       status.value = 'idle';
@@ -151,6 +152,11 @@ export function createChatModel(app: AppModel, env: ChatEnv) {
       // Never acknowledged: drop the unsent copy and send again; acknowledged: regenerate after it.
       const current = conversation.peek();
       if (current.items.some((i) => i.id === optimistic.id)) {
+        // The server may have stored it before the cut: adopt that copy rather than send a second one.
+        const stored = await findStoredMessage(need(), current.thread?.id ?? null, input.content);
+        if (stored && current.thread) conversation.value = { ...current, items: current.items.map((i) => (i.id === optimistic.id ? stored.item : i)) };
+        else if (stored) await threads.loadThread(stored.threadId);
+        if (stored) return retryLastTurn();
         conversation.value = { ...current, items: current.items.filter((i) => i.id !== optimistic.id) };
         await send({ ...input, newThread: false });
       } else await retryLastTurn();

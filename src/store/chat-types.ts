@@ -33,6 +33,8 @@ export interface ChatEnv {
   /** An inline widget (`<openai-chatkit>`): it opens the new-thread view unless `initialThread` names a thread, as
    * ChatKit does, and keeps nothing. The floating widget reopens the kept thread. */
   inline: boolean;
+  /** How long a stream may be silent before the turn fails (IDLE_TIMEOUT_MS, 45 s, by default; tests shorten it). */
+  idleTimeoutMs?: number;
 }
 
 

@@ -7,10 +7,11 @@
 import { attachmentSizeLimit } from '../config/defaults.ts';
 import { formatBytes, formatPlural, formatString } from '../i18n/format.ts';
 import { parseAttachment, parseTranscription } from '../protocol/parse.ts';
+import { createUrlPolicy } from '../markdown/url-policy.ts';
 import { fetchFor, resolveApiUrl } from './backend.ts';
 
 /** The helpers. */
-export const composerLib = { attachmentSizeLimit, formatBytes, formatPlural, formatString, parseAttachment, parseTranscription, fetchFor, resolveApiUrl };
+export const composerLib = { attachmentSizeLimit, formatBytes, formatPlural, formatString, parseAttachment, parseTranscription, fetchFor, resolveApiUrl, createUrlPolicy };
 
 /** The type of {@link composerLib}. */
 export type ComposerLib = typeof composerLib;

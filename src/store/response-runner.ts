@@ -4,6 +4,8 @@
  * view must not render 20,000 times), and reports how the turn ended. Stopping aborts the request and keeps
  * the partial answer. Events that arrive faster than they can be applied (a whole answer in one network read)
  * are applied in slices of SLICE_MS, with a task boundary between slices so the browser can paint.
+ * A stream silent for `idleMs` (IDLE_TIMEOUT_MS by default) is aborted and reported as failed; a stream that ends
+ * with no answer (only the thread and the user's own message) is failed too, never a finished turn.
  */
 import type { Signal } from '@preact/signals';
 import type { ApiClient } from '../client/api-client.ts';
@@ -14,6 +16,17 @@ import { beginResponse, isTurnComplete, type ConversationState, type ReduceEffec
 
 /** Longest run of event handling before yielding to the event loop (half a 60 Hz frame). */
 export const SLICE_MS = 8;
+
+/** How long a stream may stay silent (no event) before the turn fails with Retry. */
+export const IDLE_TIMEOUT_MS = 45_000;
+
+/** Events that are not (part of) an answer: the thread itself, stream settings, and the user's own message. */
+const notAnswer = (e: ThreadStreamEvent): boolean =>
+  e.type === 'thread.created' ||
+  e.type === 'thread.updated' ||
+  e.type === 'stream_options' ||
+  e.type === 'progress_update' ||
+  ((e.type === 'thread.item.added' || e.type === 'thread.item.done') && e.item.type === 'user_message');
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -35,6 +48,8 @@ export interface RunOptions {
   onEffect: (effect: ReduceEffect) => void;
   /** Clock for time slicing; performance.now by default. */
   now?: () => number;
+  /** Silence (ms without an event) after which the stream is given up; IDLE_TIMEOUT_MS by default. */
+  idleMs?: number;
 }
 
 /** Streams `request` into `conversation`. Never throws; the outcome says what happened. */
@@ -62,8 +77,23 @@ export async function runResponse(o: RunOptions): Promise<ResponseOutcome> {
   };
   const now = o.now ?? (() => performance.now());
   let sliceStart = now();
+  let answered = false;
+  // Our own signal: the user's stop, or silence for idleMs.
+  const idleMs = o.idleMs ?? IDLE_TIMEOUT_MS;
+  const ctl = new AbortController();
+  const silent = new Error(`The chat server stopped responding (nothing received for ${idleMs / 1000} s).`);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => ctl.abort(silent), idleMs);
+  };
+  const onStop = (): void => ctl.abort(o.signal.reason);
+  o.signal.addEventListener('abort', onStop, { once: true });
+  arm();
   try {
-    for await (const event of o.client.stream(o.request, o.signal)) {
+    for await (const event of o.client.stream(o.request, ctl.signal)) {
+      arm();
+      if (!notAnswer(event)) answered = true;
       if (now() - sliceStart > SLICE_MS) {
         await nextTask();
         sliceStart = now();
@@ -77,13 +107,17 @@ export async function runResponse(o: RunOptions): Promise<ResponseOutcome> {
       cancelCommit ??= o.frame(commit);
     }
     if (o.signal.aborted) return { kind: 'stopped' };
+    if (ctl.signal.aborted) return { kind: 'failed', error: silent, acknowledged: events > 0 };
     if (state.error) return { kind: 'error-event' };
-    if (isTurnComplete(state, events)) return { kind: 'complete' };
+    if (answered && isTurnComplete(state, events)) return { kind: 'complete' };
     return { kind: 'failed', error: new Error('The response was interrupted.'), acknowledged: events > 0 };
   } catch (e) {
     if (o.signal.aborted) return { kind: 'stopped' };
+    if (ctl.signal.aborted) return { kind: 'failed', error: silent, acknowledged: events > 0 };
     return { kind: 'failed', error: e instanceof Error ? e : new Error(String(e)), acknowledged: events > 0 };
   } finally {
+    clearTimeout(timer);
+    o.signal.removeEventListener('abort', onStop);
     cancelCommit?.();
     rebase();
     // A stopped or broken response leaves nothing "pending": the partial text is what the user keeps.

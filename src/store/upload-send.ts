@@ -1,5 +1,5 @@
 /**
- * How the bytes of one upload travel. XMLHttpRequest when the page gave no `api.fetch`, because only it reports
+ * How the bytes of one upload travel. XMLHttpRequest (the frame's own) when no `api.fetch` applies, as only it reports
  * upload progress (the chip shows a percentage); otherwise the host's fetch, relayed, so the page's auth applies.
  */
 

@@ -1,9 +1,11 @@
 /**
  * Attachment uploads (CHATKIT.md §3.9), imported on first use. Limits (type, size, count) are checked before
  * anything is sent. `two_phase`: `attachments.create`, then the bytes to the upload descriptor (PUT: the raw
- * file; POST: multipart field `file`); `direct`: multipart `file` to `uploadStrategy.uploadUrl`. How the bytes
- * travel (XMLHttpRequest with progress, or the host's `api.fetch`) is upload-send.ts.
+ * file; POST: multipart field `file`) with the frame's own XHR/fetch, never the host's `api.fetch` (that URL is the
+ * server's choice, presigned, and must not receive the host's credentials); `direct`: multipart `file` to the
+ * configured `uploadStrategy.uploadUrl`, through `api.fetch` when there is one. Transports: upload-send.ts.
  * Main-bundle helpers come in through `composer.lib` (see composer-lib.ts for why they are not imported).
+ * Long (~250 lines) because checks, both strategies, chip state and clean-up of half-done uploads belong together.
  */
 import type { ResolvedAttachments } from '../config/resolved.ts';
 import type { FileUploadStrategy } from '../config/types.ts';
@@ -18,7 +20,10 @@ import { sendWithFetch, sendWithProgress, type Send } from './upload-send.ts';
 export interface UploadTarget {
   strategy: FileUploadStrategy;
   client: ApiClient;
+  /** For the configured URLs (`direct`): the host's `api.fetch` when given. */
   send: Send;
+  /** For server-chosen URLs (two-phase descriptors): the frame's own transport, never `api.fetch`. */
+  sendOwn: Send;
   /** The resolved `api.url` (relative upload descriptor URLs resolve against it). */
   apiUrl: string;
   /** The host page (a relative `uploadUrl` resolves against it). */
@@ -99,7 +104,7 @@ export async function uploadFile(
   onCreated?.(created);
   const { upload_descriptor: descriptor, ...attachment } = created;
   if (!descriptor) return attachment;
-  const res = await target.send(
+  const res = await target.sendOwn(
     new URL(descriptor.url, target.apiUrl).href,
     { method: descriptor.method, headers: descriptor.headers, body: descriptor.method === 'PUT' ? file : multipart(file), signal },
     onProgress,
@@ -119,8 +124,9 @@ export function uploadTarget(composer: ComposerModel): UploadTarget | Error {
   if (!api.uploadStrategy) return new Error('Attachments need api.uploadStrategy ({ type: "two_phase" } or { type: "direct", uploadUrl })');
   try {
     const apiUrl = lib.resolveApiUrl(api.url, app.baseUrl);
-    const send = api.fetch || typeof XMLHttpRequest === 'undefined' ? sendWithFetch(lib.fetchFor(api.fetch, app.host)) : sendWithProgress;
-    return { strategy: api.uploadStrategy, client, send, apiUrl, baseUrl: app.baseUrl, parseAttachment: lib.parseAttachment };
+    const sendOwn = typeof XMLHttpRequest === 'undefined' ? sendWithFetch((url, init) => fetch(url, init)) : sendWithProgress;
+    const send = api.fetch ? sendWithFetch(lib.fetchFor(api.fetch, app.host)) : sendOwn;
+    return { strategy: api.uploadStrategy, client, send, sendOwn, apiUrl, baseUrl: app.baseUrl, parseAttachment: lib.parseAttachment };
   } catch (e) {
     return e as Error;
   }
@@ -152,14 +158,15 @@ const revoke = (entry: AttachmentEntry | undefined): void => {
   if (entry?.preview?.startsWith('blob:')) URL.revokeObjectURL(entry.preview);
 };
 
-/** Only URLs an <img> may load without surprises: http(s), data:image, and our own object URLs. */
-function safePreview(url: string, base: string): string | undefined {
-  try {
-    const u = new URL(url, base);
-    return u.protocol === 'https:' || u.protocol === 'http:' || /^data:image\//i.test(url) ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * The chip's preview of a server `preview_url`, under the Markdown image policy (web schemes and raster data
+ * URLs only; the thread's `allowed_image_domains`). A chip has no room for a "load image" button, so an image
+ * the policy would hold back shows no preview.
+ */
+function safePreview(composer: ComposerModel, url: string, base: string): string | undefined {
+  const domains = composer.chat.imageDomains.peek();
+  const image = composer.lib.createUrlPolicy({ baseUrl: base, allowedImageDomains: domains === null ? null : domains.split('\n') }).image(url);
+  return image && !image.blocked ? image.src : undefined;
 }
 
 const forget = (composer: ComposerModel, id: string): void =>
@@ -186,7 +193,7 @@ async function run(composer: ComposerModel, key: number): Promise<void> {
   try {
     const attachment = await uploadFile(file, target, controller.signal, (a) => (job.created = a), progress);
     const entry = composer.entries.peek().find((e) => e.key === key);
-    const preview = attachment.type === 'image' ? safePreview(attachment.preview_url, target.apiUrl) : undefined;
+    const preview = attachment.type === 'image' ? safePreview(composer, attachment.preview_url, target.apiUrl) : undefined;
     // From here on the chip shows the server's preview, so no object URL outlives the upload.
     if (!patch(composer, key, { status: 'done', attachment, preview })) return;
     revoke(entry);
@@ -245,6 +252,6 @@ export function replaceAttachments(composer: ComposerModel, list: readonly Attac
     status: 'done',
     attachment,
     owned: false,
-    ...(attachment.type === 'image' ? { preview: safePreview(attachment.preview_url, composer.app.baseUrl) } : {}),
+    ...(attachment.type === 'image' ? { preview: safePreview(composer, attachment.preview_url, composer.app.baseUrl) } : {}),
   }));
 }

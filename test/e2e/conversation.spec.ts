@@ -61,6 +61,37 @@ test('stopping mid-stream keeps the partial answer, and the server keeps it too'
   }
 });
 
+test('Stop only stops: with a draft in the composer, Stop by mouse, Enter or Space never sends it', async ({ page }) => {
+  const slow = await startDemo({ env: { DEMO_WORD_DELAY_MS: '60' } });
+  try {
+    const frame = await openChat(page, slow.hostUrl);
+    const input = frame.getByRole('textbox', { name: 'Message the AI' });
+    const stop = frame.getByRole('button', { name: 'Stop generating' });
+    const ways: [string, () => Promise<void>][] = [
+      ['mouse', () => stop.click()],
+      ['Enter', async () => (await stop.focus(), await page.keyboard.press('Enter'))],
+      ['Space', async () => (await stop.focus(), await page.keyboard.press(' '))],
+    ];
+    let turns = 0;
+    for (const [way, press] of ways) {
+      await send(frame, 'long');
+      turns += 1;
+      await expect(stop).toBeVisible();
+      await input.fill(`draft kept after ${way}`);
+      await press();
+      await expect(stop).toHaveCount(0);
+      await page.waitForTimeout(300);
+      await expect(frame.locator('.ck-user-bubble'), way).toHaveCount(turns);
+      await expect(input, way).toHaveValue(`draft kept after ${way}`);
+      // Focus stays in the widget, on the composer, when the Stop button goes away.
+      await expect(input, way).toBeFocused();
+      await input.fill('');
+    }
+  } finally {
+    await slow.cleanup();
+  }
+});
+
 test('an error mid-answer shows a message with Retry, and retrying completes the turn', async ({ page, demo }) => {
   const frame = await openChat(page, demo.hostUrl);
   await page.waitForFunction(() => (window as { ChatKit?: { __chatkit?: boolean } }).ChatKit?.__chatkit === true);

@@ -1,6 +1,6 @@
 /**
  * The composer: a textarea labelled by its placeholder, Enter to send (Shift+Enter for a new line; never while an
- * IME is composing), and one button that is Send, or Stop while a cancellable response streams.
+ * IME is composing), and a Send button, replaced by a distinct Stop button while a cancellable response streams.
  * Tools, models, mentions, commands, attachments and dictation live in a chunk of their own (features.tsx),
  * imported only when the options ask for one of them, so a plain chat does not pay for them on first open.
  */
@@ -116,12 +116,23 @@ export function Composer() {
           }}
         />
         {features && <features.Toolbar />}
+        {/* Two keyed nodes, never one: a shared node turned type=submit during the Stop click and sent the draft.
+            Stop goes away when clicked, so focus moves to the composer, not to the page. */}
         {streaming && conv.allowCancel ? (
-          <button type="button" class="ck-send" aria-label={s.stop} onClick={() => chat.stop()}>
+          <button
+            key="stop"
+            type="button"
+            class="ck-send"
+            aria-label={s.stop}
+            onClick={() => {
+              composer.focus();
+              chat.stop();
+            }}
+          >
             <Icon name="square" size={16} />
           </button>
         ) : (
-          <button type="submit" class="ck-send" aria-label={s.send} disabled={!composer.canSend.value || locked}>
+          <button key="send" type="submit" class="ck-send" aria-label={s.send} disabled={!composer.canSend.value || locked}>
             <Icon name={streaming ? 'loader' : 'arrow-up'} size={18} class={streaming ? 'ck-spin' : undefined} />
           </button>
         )}

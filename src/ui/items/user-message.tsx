@@ -2,8 +2,11 @@
 import type { Entity } from '../../config/types.ts';
 import type { UserMessageTagContent } from '../../protocol/content.ts';
 import type { UserMessageItem } from '../../protocol/items.ts';
+import type { Attachment } from '../../protocol/attachments.ts';
+import { GuardedImage } from '../../markdown/guarded-image.tsx';
 import { LOCAL_ID_PREFIX } from '../../store/apply-stream-event.ts';
 import { useModels } from '../context.ts';
+import { useMarkdown, type MarkdownSetup } from '../use-markdown.ts';
 import { EntityTag } from './entity-tag.tsx';
 
 /** The Entity a sent tag stands for, as the host's `entities` callbacks receive it. */
@@ -16,6 +19,7 @@ export function UserMessage({ item }: { item: UserMessageItem }) {
   const { app } = useModels();
   const { onClick, onRequestPreview } = app.options.value.entities;
   const live = !!(onClick || onRequestPreview);
+  const md = useMarkdown();
   return (
     <div class="ck-user" data-pending={item.id.startsWith(LOCAL_ID_PREFIX) ? 'true' : undefined}>
       <h2 class="ck-sr-only">{app.strings.value.you}</h2>
@@ -41,8 +45,7 @@ export function UserMessage({ item }: { item: UserMessageItem }) {
         <ul class="ck-user-attachments">
           {item.attachments.map((a) => (
             <li key={a.id} class="ck-attachment-chip">
-              {/* The name is written beside the preview: alt="" keeps a screen reader from saying it twice. */}
-              {a.type === 'image' ? <img src={a.preview_url} alt="" loading="lazy" referrerpolicy="no-referrer" /> : null}
+              {a.type === 'image' && <Preview attachment={a} md={md} />}
               <span>{a.name}</span>
             </li>
           ))}
@@ -50,4 +53,14 @@ export function UserMessage({ item }: { item: UserMessageItem }) {
       )}
     </div>
   );
+}
+
+/**
+ * An image attachment's preview, under the Markdown image policy: web schemes only (no `javascript:`, `file:`,
+ * SVG data), and hosts outside the thread's `allowed_image_domains` load only when the user asks.
+ */
+function Preview({ attachment, md }: { attachment: Attachment & { type: 'image' }; md: MarkdownSetup }) {
+  const image = md.policy.image(attachment.preview_url);
+  // The name is written beside the preview: alt="" keeps a screen reader from saying it twice.
+  return image && <GuardedImage key={image.src} src={image.src} alt="" blocked={image.blocked} loadLabel={md.strings.loadImage(image.host)} />;
 }

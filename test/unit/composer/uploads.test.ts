@@ -7,7 +7,10 @@ import { en } from '../../../src/i18n/en.ts';
 import { act } from 'preact/test-utils';
 import { API_URL, deferred, file, flush, json, mount, setup, type Seen } from './harness.tsx';
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
 
 const limits = (over: Record<string, unknown> = {}) => ({ enabled: true, maxSize: 100 * 1024 * 1024, maxCount: 10, ...over });
 const messages = (files: File[], existing: number, l: ReturnType<typeof limits>) => checkFiles(files, existing, l, en, 'en', composerLib).refused;
@@ -70,12 +73,19 @@ const created = (id: string, descriptor: Record<string, unknown> | undefined, ty
   ...(descriptor ? { upload_descriptor: descriptor } : {}),
 });
 
+/**
+ * A two-phase setup. The descriptor upload goes through the frame's own transport, never api.fetch; here the
+ * frame's fetch (no XMLHttpRequest) is the same recorder, so `requests` lists both phases in order.
+ */
 function twoPhase(descriptor: Record<string, unknown>, attachment = created('atc_1', descriptor), uploaded?: (req: Seen) => Response | Promise<Response>) {
-  return setup({ api: { url: API_URL, uploadStrategy: { type: 'two_phase' } }, composer: { attachments: { enabled: true } } }, (req) => {
+  vi.stubGlobal('XMLHttpRequest', undefined);
+  const t = setup({ api: { url: API_URL, uploadStrategy: { type: 'two_phase' } }, composer: { attachments: { enabled: true } } }, (req) => {
     if (req.url === API_URL && (req.body as { type: string }).type === 'attachments.create') return json(attachment);
     if (req.url !== API_URL) return uploaded ? uploaded(req) : json({});
     return undefined;
   });
+  vi.stubGlobal('fetch', t.fetch);
+  return t;
 }
 
 describe('two_phase uploads', () => {
@@ -136,6 +146,23 @@ describe('two_phase uploads', () => {
     expect(revoke.mock.calls).toEqual([[blob]]);
   });
 
+  it('keeps a server preview only if the Markdown image policy allows it (scheme, allowed_image_domains)', async () => {
+    const descriptor = { url: 'https://files.test/up', method: 'PUT', headers: {} };
+    const previewOf = async (preview_url: string, domains?: string[]) => {
+      const t = twoPhase(descriptor, { ...created('atc_9', descriptor, 'image'), preview_url });
+      if (domains) t.chat.conversation.value = { ...t.chat.conversation.value, thread: { id: 'thr_1', created_at: '2026-01-01T00:00:00', status: { type: 'active' }, metadata: {}, allowed_image_domains: domains } as never };
+      addFiles(t.composer, [file('cat.png', 'image/png')]);
+      await flush();
+      expect(t.composer.entries.value[0]?.status).toBe('done');
+      return t.composer.entries.value[0]?.preview;
+    };
+    expect(await previewOf('javascript:alert(1)')).toBeUndefined();
+    expect(await previewOf('data:image/svg+xml,<svg onload=alert(1)>')).toBeUndefined();
+    expect(await previewOf('file:///etc/passwd')).toBeUndefined();
+    expect(await previewOf('https://tracker.example/p.png', ['cdn.example'])).toBeUndefined();
+    expect(await previewOf('https://img.cdn.example/p.png', ['cdn.example'])).toBe('https://img.cdn.example/p.png');
+  });
+
   it('marks a failed upload, deletes the half-created attachment, and uploads again on retry', async () => {
     let attempts = 0;
     const t = twoPhase({ url: 'https://files.test/up', method: 'PUT', headers: {} }, undefined, () => (++attempts === 1 ? new Response('no', { status: 403 }) : json({})));
@@ -158,6 +185,24 @@ describe('two_phase uploads', () => {
     await flush();
     expect(t.composer.entries.value).toMatchObject([{ status: 'failed', error: 'Couldn’t upload notes.txt.' }]);
     expect(t.errors()).toEqual(['Upload of notes.txt failed: The chat server sent an invalid answer to attachments.create: type: expected one of "file" | "image", received nothing']);
+  });
+});
+
+describe('two_phase upload URLs are the server\'s choice: never through the host api.fetch', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  it('PUTs to the descriptor URL with the frame\'s own fetch, so the host\'s auth headers never go there', async () => {
+    const hostFetch = vi.fn(async (_url: string, init?: RequestInit) =>
+      json({ id: 'atc_1', name: 'notes.txt', mime_type: 'text/plain', type: 'file', upload_descriptor: { url: 'https://attacker.example/up', method: 'PUT', headers: {} }, _: init }),
+    );
+    const frameFetch = vi.fn(async (_url: string, _init?: RequestInit) => json({}));
+    vi.stubGlobal('XMLHttpRequest', undefined);
+    vi.stubGlobal('fetch', frameFetch);
+    const t = setup({ api: { url: API_URL, fetch: hostFetch, uploadStrategy: { type: 'two_phase' } }, composer: { attachments: { enabled: true } } });
+    addFiles(t.composer, [file('notes.txt', 'text/plain')]);
+    await flush();
+    expect(hostFetch.mock.calls.map((c) => c[0])).toEqual([API_URL]);
+    expect(frameFetch.mock.calls.map((c) => [c[0], c[1]?.method, c[1]?.headers])).toEqual([['https://attacker.example/up', 'PUT', {}]]);
+    expect(t.composer.entries.value).toMatchObject([{ status: 'done' }]);
   });
 });
 

@@ -78,12 +78,13 @@ describe('chat model: failures and retry', () => {
   });
 
   it('a network error before the server saw the message keeps it, offers Retry, and Retry sends it again once', async () => {
-    const h = createHarness({ 'threads.create': [{ reject: new TypeError('Failed to fetch') }, fromFixture('s1')] });
+    const h = createHarness({ 'threads.create': [{ reject: new TypeError('Failed to fetch') }, fromFixture('s1')], 'threads.list': [{ json: { data: [], has_more: false } }] });
     await h.chat.send({ content: text('Hi') });
     expect(h.chat.failure.peek()?.message).toBe('Could not reach the chat server (Failed to fetch)');
     expect(texts(h)).toEqual(['user:Hi']);
     await h.chat.failure.peek()?.retry?.();
-    expect(h.seen.map((r) => r.type)).toEqual(['threads.create', 'threads.create']);
+    // Retry first checks that the server did not store it (no thread of ours), then sends it again.
+    expect(h.seen.map((r) => r.type)).toEqual(['threads.create', 'threads.list', 'threads.create']);
     expect(texts(h)).toEqual(['user:Hi', 'assistant:Hello!']);
     expect(h.chat.failure.peek()).toBeNull();
   });
@@ -112,6 +113,80 @@ describe('chat model: failures and retry', () => {
     const h = createHarness({ 'threads.create': [{ sse: '' }] });
     await h.chat.send({ content: text('Hi') });
     expect(h.chat.failure.peek()?.message).toBe('The response was interrupted.');
+  });
+
+  const thread = { id: 'thr_9', created_at: '2026-01-01T00:00:00', status: { type: 'active' }, metadata: {}, items: { data: [], has_more: false } };
+  const userItem = { id: 'msg_9', thread_id: 'thr_9', created_at: '2026-01-01T00:00:01', type: 'user_message', content: text('Hi'), attachments: [], inference_options: {} };
+  const answer = { id: 'msg_10', thread_id: 'thr_9', created_at: '2026-01-01T00:00:02', type: 'assistant_message', content: [{ type: 'output_text', text: 'Hello!', annotations: [] }] };
+  const events = (...list: unknown[]) => ({ sse: list.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('') });
+
+  it('a stream that ends cleanly after thread.created but before any answer is a failure with Retry', async () => {
+    const h = createHarness({
+      'threads.create': [events({ type: 'thread.created', thread }, { type: 'thread.item.done', item: userItem })],
+      'threads.retry_after_item': [events({ type: 'thread.item.done', item: answer })],
+    });
+    await h.chat.send({ content: text('Hi') });
+    expect(h.chat.failure.peek()?.message).toBe('The response was interrupted.');
+    expect(eventNames(h)).not.toContain('chatkit.unread');
+    await h.chat.failure.peek()?.retry?.();
+    expect(h.seen.map((r) => r.type)).toEqual(['threads.create', 'threads.retry_after_item']);
+    expect(texts(h)).toEqual(['user:Hi', 'assistant:Hello!']);
+    expect(h.chat.failure.peek()).toBeNull();
+  });
+
+  it('Retry after a cut before thread.created adopts the thread the server made, never a second copy', async () => {
+    const h = createHarness({
+      'threads.create': [{ sse: '' }],
+      'threads.list': [{ json: { data: [thread], has_more: false } }],
+      'items.list': [{ json: { data: [userItem], has_more: false } }, { json: { data: [userItem], has_more: false } }],
+      'threads.get_by_id': [{ json: { ...thread, items: { data: [userItem], has_more: false } } }],
+      'threads.retry_after_item': [events({ type: 'thread.item.done', item: answer })],
+    });
+    await h.chat.send({ content: text('Hi') });
+    expect(h.chat.failure.peek()?.message).toBe('The response was interrupted.');
+    await h.chat.failure.peek()?.retry?.();
+    expect(h.seen.map((r) => r.type)).not.toContain('threads.add_user_message');
+    expect(h.seen.filter((r) => r.type === 'threads.create')).toHaveLength(1);
+    expect(h.seen.at(-1)).toMatchObject({ type: 'threads.retry_after_item', params: { thread_id: 'thr_9', item_id: 'msg_9' } });
+    expect(texts(h)).toEqual(['user:Hi', 'assistant:Hello!']);
+    expect(h.chat.threadId.peek()).toBe('thr_9');
+  });
+
+  it('Retry after a cut in a known thread adopts the stored message instead of adding a second copy', async () => {
+    const again = { ...userItem, id: 'msg_11', content: text('More') };
+    const h = createHarness({
+      'threads.create': [events({ type: 'thread.created', thread }, { type: 'thread.item.done', item: userItem }, { type: 'thread.item.done', item: answer })],
+      'threads.add_user_message': [{ sse: '' }],
+      'items.list': [{ json: { data: [again], has_more: false } }],
+      'threads.retry_after_item': [events({ type: 'thread.item.done', item: { ...answer, id: 'msg_12', content: [{ type: 'output_text', text: 'Sure.', annotations: [] }] } })],
+    });
+    await h.chat.send({ content: text('Hi') });
+    await h.chat.send({ content: text('More') });
+    await h.chat.failure.peek()?.retry?.();
+    expect(h.seen.map((r) => r.type)).toEqual(['threads.create', 'threads.add_user_message', 'items.list', 'threads.retry_after_item']);
+    expect(h.seen.at(-1)?.params).toEqual({ thread_id: 'thr_9', item_id: 'msg_11' });
+    expect(texts(h)).toEqual(['user:Hi', 'assistant:Hello!', 'user:More', 'assistant:Sure.']);
+  });
+
+  it('Retry after a cut sends the message again when the server never stored it', async () => {
+    const other = { ...userItem, id: 'msg_1', content: text('something else') };
+    const h = createHarness({
+      'threads.create': [{ sse: '' }, fromFixture('s1')],
+      'threads.list': [{ json: { data: [thread], has_more: false } }],
+      'items.list': [{ json: { data: [other], has_more: false } }],
+    });
+    await h.chat.send({ content: text('Hi') });
+    await h.chat.failure.peek()?.retry?.();
+    expect(h.seen.map((r) => r.type)).toEqual(['threads.create', 'threads.list', 'items.list', 'threads.create']);
+    expect(texts(h)).toEqual(['user:Hi', 'assistant:Hello!']);
+  });
+
+  it('a silent stream times out into the error state with Retry', async () => {
+    const h = createHarness({ 'threads.create': [{ hang: true }], 'threads.list': [{ json: { data: [], has_more: false } }] }, {}, undefined, { idleTimeoutMs: 50 });
+    await h.chat.send({ content: text('Hi') });
+    expect(h.chat.status.peek()).toBe('idle');
+    expect(h.chat.failure.peek()?.message).toBe('The chat server stopped responding (nothing received for 0.05 s).');
+    expect(h.chat.failure.peek()?.retry).toBeTypeOf('function');
   });
 
   it('an HTTP error body names the problem', async () => {

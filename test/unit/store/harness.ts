@@ -104,7 +104,7 @@ export function createHarness(
   script: Record<string, Answer[]>,
   options: Record<string, unknown> = {},
   storage = createStorage(),
-  env: { inline?: boolean; mode?: StorageMode } = {},
+  env: { inline?: boolean; mode?: StorageMode; idleTimeoutMs?: number } = {},
 ): Harness {
   const backend = createFakeBackend(script);
   const events: { name: string; detail: unknown }[] = [];
@@ -128,6 +128,7 @@ export function createHarness(
     kept: createKeptState(storage.call, () => 'test', env.mode ?? 'local'),
     baseUrl: 'https://site.example/page',
     inline: env.inline ?? false,
+    ...(env.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: env.idleTimeoutMs }),
   });
   const history = createHistoryModel(app, chat);
   return { app, chat, history, events: events, seen: backend.seen, storage };
