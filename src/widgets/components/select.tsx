@@ -48,8 +48,9 @@ export function Select({ node }: NodeProps) {
       {searchable && (
         <input
           type="search"
-          class="ck-w-field ck-w-select-filter"
+          class={cx(controlClass({ ...node, variant: 'outline', block: false }, 'ck-w-field', 'outline'), 'ck-w-select-filter')}
           aria-label={strings.searchOptions}
+          placeholder={strings.searchOptions}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={filterKey}
