@@ -11,6 +11,7 @@ import type { ThreadItem } from '../protocol/items.ts';
 import { LOCAL_ID_PREFIX } from '../store/apply-stream-event.ts';
 import { useModels } from './context.ts';
 import { ItemView } from './items/item-view.tsx';
+import { turnActions } from './items/turn-actions.ts';
 import { Notices, StatusLine, TurnError } from './thread-status.tsx';
 import { VirtualList, WINDOW_FROM } from './virtual-list.tsx';
 
@@ -83,6 +84,7 @@ export function ThreadView() {
   const announced = chat.announced.value;
   const streaming = chat.status.value === 'streaming';
   const last = items.at(-1);
+  const actions = turnActions(items, chat.status.value !== 'idle' && last?.type !== 'user_message');
   return (
     <div
       class="ck-thread"
@@ -102,7 +104,7 @@ export function ThreadView() {
           pinBottom={() => pin.current !== null || (stick.current && follow)}
           onProgrammaticScroll={(top) => void (programmatic.current = top)}
           viewport={viewport}
-          render={(item) => <ItemView item={item} pending={conv.pending.includes(item.id) || (streaming && item === last)} />}
+          render={(item) => <ItemView item={item} pending={conv.pending.includes(item.id) || (streaming && item === last)} actions={actions.get(item.id)} />}
         />
       </div>
       <StatusLine />

@@ -119,6 +119,27 @@ test('structured input is answered in the thread and the agent uses the answers'
   await expect(frame.locator('.ck-assistant').last()).toContainText('Which topics interest you? Widgets, Uploads');
 });
 
+test('a turn of two widgets and a message shows one set of actions, after its last item, copying the whole turn', async ({ page, demo }) => {
+  const frame = await openChat(page, demo.hostUrl);
+  await frame.evaluate(() => {
+    const w = window as unknown as { copied: string[] };
+    w.copied = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void w.copied.push(t) } });
+  });
+  await send(frame, 'show a widget');
+  await expect(said(frame, /^Press a button or fill in the form/)).toBeVisible();
+  await expect(frame.locator('.ck-actions')).toHaveCount(1);
+  await expect(frame.locator('.ck-assistant').last().locator('.ck-actions')).toHaveCount(1);
+  await frame.getByRole('button', { name: 'Copy' }).click();
+  await expect(frame.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await frame.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([
+    'Tea or coffee?\n\nOrder a drink\n\nPress a button or fill in the form: the server replaces the widget and answers.',
+  ]);
+  await send(frame, 'hello there');
+  await expect(said(frame, /hello there/)).toBeVisible();
+  await expect(frame.locator('.ck-actions')).toHaveCount(2);
+});
+
 test('a form widget posts its values to the server, which replaces the widget', async ({ page, demo }) => {
   const frame = await openChat(page, demo.hostUrl);
   await send(frame, 'show the form');

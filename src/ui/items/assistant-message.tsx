@@ -1,7 +1,8 @@
 /**
  * An assistant message: each output part as safe, incrementally rendered Markdown (with citation markers and a
- * Sources list when it has annotations), and — once complete — its actions: copy (always), thumbs up/down
- * (`threadItemActions.feedback`), retry (`threadItemActions.retry`).
+ * Sources list when it has annotations), and — when it closes a finished turn (turn-actions.ts) — the turn's
+ * actions: copy (when the turn has text), thumbs up/down (`threadItemActions.feedback`), retry
+ * (`threadItemActions.retry`).
  */
 import { useState } from 'preact/hooks';
 import { Icon } from '../../icons/icon.tsx';
@@ -21,7 +22,7 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Copy / feedback / retry for one finished reply. */
+/** Copy / feedback / retry for one finished turn; nothing when none of them applies. */
 export function MessageActions({ text, itemId }: { text: string; itemId: string }) {
   const { app, chat } = useModels();
   const s = app.strings.value;
@@ -29,6 +30,7 @@ export function MessageActions({ text, itemId }: { text: string; itemId: string 
   const [copied, setCopied] = useState(false);
   const [rated, setRated] = useState<'positive' | 'negative' | null>(null);
   const idle = chat.status.value === 'idle';
+  if (!text && !actions.feedback && !actions.retry) return null;
   const rate = (kind: 'positive' | 'negative'): void => {
     setRated(kind);
     void chat.feedback(chat.turnItemIds(itemId), kind).catch((e: Error) => {
@@ -38,20 +40,22 @@ export function MessageActions({ text, itemId }: { text: string; itemId: string 
   };
   return (
     <div class="ck-actions">
-      <button
-        type="button"
-        class="ck-icon-button ck-small"
-        aria-label={copied ? s.copied : s.copy}
-        onClick={() =>
-          void copyText(text).then((ok) => {
-            setCopied(ok);
-            if (ok) setTimeout(() => setCopied(false), 2000);
-            else app.reportError(new Error(s.copyFailed));
-          })
-        }
-      >
-        <Icon name={copied ? 'check' : 'copy'} size={16} />
-      </button>
+      {text && (
+        <button
+          type="button"
+          class="ck-icon-button ck-small"
+          aria-label={copied ? s.copied : s.copy}
+          onClick={() =>
+            void copyText(text).then((ok) => {
+              setCopied(ok);
+              if (ok) setTimeout(() => setCopied(false), 2000);
+              else app.reportError(new Error(s.copyFailed));
+            })
+          }
+        >
+          <Icon name={copied ? 'check' : 'copy'} size={16} />
+        </button>
+      )}
       {actions.feedback && (
         <>
           <button type="button" class="ck-icon-button ck-small" aria-label={s.goodResponse} aria-pressed={rated === 'positive'} onClick={() => rate('positive')}>
@@ -77,10 +81,9 @@ export function MessageActions({ text, itemId }: { text: string; itemId: string 
 }
 
 /** The assistant's reply; a reply with annotations renders through the citations chunk once it has loaded. */
-export function AssistantMessage({ item, pending }: { item: AssistantMessageItem; pending: boolean }) {
+export function AssistantMessage({ item, pending, actions }: { item: AssistantMessageItem; pending: boolean; actions?: string | undefined }) {
   const { app } = useModels();
   const md = useMarkdown();
-  const text = item.content.map((p) => p.text).join('\n\n');
   const cited = useLazy(item.content.some((p) => p.annotations.length > 0) ? loadRichViews : null, app.reportError);
   return (
     <div class="ck-assistant" dir="auto">
@@ -89,7 +92,7 @@ export function AssistantMessage({ item, pending }: { item: AssistantMessageItem
       ) : (
         item.content.map((part, i) => <Markdown key={i} text={part.text} streaming={pending} policy={md.policy} strings={md.strings} onDeeplink={md.onDeeplink} />)
       )}
-      {!pending && text && <MessageActions text={text} itemId={item.id} />}
+      {!pending && actions !== undefined && <MessageActions text={actions} itemId={item.id} />}
     </div>
   );
 }

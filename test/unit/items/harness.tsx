@@ -15,6 +15,7 @@ import type { StructuredInputSubmission } from '../../../src/protocol/structured
 import { ModelsContext, type Models } from '../../../src/ui/context.ts';
 import { ItemView } from '../../../src/ui/items/item-view.tsx';
 import { loadRichViews, loadWidgets } from '../../../src/ui/items/lazy-modules.ts';
+import { turnActions } from '../../../src/ui/items/turn-actions.ts';
 import { parseStreamEvent } from '../../../src/protocol/parse.ts';
 import type { ThreadStreamEvent } from '../../../src/protocol/events.ts';
 
@@ -75,7 +76,10 @@ export interface MountedItem {
   text(selector?: string): string;
 }
 
-/** Mounts one item as the thread does. Load the lazy chunk first (`await ready()`) to render synchronously. */
+/**
+ * Mounts one item as the thread does, as a turn of its own (so it carries that turn's actions). Load the lazy
+ * chunk first (`await ready()`) to render synchronously.
+ */
 export function mountItem(item: ThreadItem, pending = false, fake: FakeModels = fakeModels()): MountedItem {
   const container = document.createElement('div');
   document.body.append(container);
@@ -83,7 +87,7 @@ export function mountItem(item: ThreadItem, pending = false, fake: FakeModels = 
     act(() => {
       render(
         <ModelsContext.Provider value={fake.models}>
-          <ItemView item={i} pending={p} />
+          <ItemView item={i} pending={p} actions={turnActions([i], false).get(i.id)} />
         </ModelsContext.Provider>,
         container,
       );
