@@ -3,7 +3,8 @@
  * with Retry. Scrolling: a thread opens at its newest message, and a message the reader sends is brought into view;
  * a streaming answer is followed only while the reader is at the bottom and `thread.autoScroll` is on; the reader
  * scrolling near the top loads older items, and the list keeps what they look at in place (virtual-list.tsx owns
- * the scroll position). One polite live-region announcement per finished reply.
+ * the scroll position). One polite live-region announcement per finished reply. While on screen, the thread picks
+ * up items added elsewhere (use-thread-refresh.ts).
  */
 import { useRef, useState } from 'preact/hooks';
 import { Icon } from '../icons/icon.tsx';
@@ -12,6 +13,7 @@ import { LOCAL_ID_PREFIX } from '../store/apply-stream-event.ts';
 import { useModels } from './context.ts';
 import { ItemView } from './items/item-view.tsx';
 import { turnActions } from './items/turn-actions.ts';
+import { useThreadRefresh } from './use-thread-refresh.ts';
 import { Notices, StatusLine, TurnError } from './thread-status.tsx';
 import { VirtualList, WINDOW_FROM } from './virtual-list.tsx';
 
@@ -34,6 +36,7 @@ export function ThreadView() {
   const [tick, setTick] = useState(0);
   const [atBottom, setAtBottom] = useState(true);
   const follow = app.options.value.thread.autoScroll;
+  useThreadRefresh(chat.refresh, chat.threadId.value !== null);
   /** Why the bottom is pinned regardless of `follow`: the first view of the thread, or the reader just sent. */
   const pin = useRef<'initial' | 'sent' | null>('initial');
   const stick = useRef(true);

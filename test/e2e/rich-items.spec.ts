@@ -181,3 +181,35 @@ slowTest('a generated image shows progress with partial previews, then the final
   await expect(frame.getByRole('progressbar')).toHaveCount(0);
   await expect(said(frame, 'Here is your (very small) generated image.')).toBeVisible();
 });
+
+test('a thread changed outside the chat shows the new items when the page becomes visible again', async ({ page, demo, request }) => {
+  const frame = await openChat(page, demo.hostUrl);
+  const created = page.waitForResponse((r) => r.url().endsWith('/chatkit') && (r.request().postDataJSON() as { type: string }).type === 'threads.create');
+  await send(frame, 'hello from this tab');
+  await expect(said(frame, /hello from this tab/)).toBeVisible();
+  const id = /"type":"thread\.created","thread":\{"id":"([^"]+)"/.exec(await (await created).text())?.[1];
+  expect(id).toMatch(/^thr_/);
+  const listed: unknown[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/chatkit') && (r.postDataJSON() as { type: string }).type === 'items.list') listed.push(r.postDataJSON());
+  });
+  // Another client (a second tab, a back-office tool) adds a turn to the same thread.
+  const other = await request.post(`${demo.hostUrl}chatkit`, {
+    data: { type: 'threads.add_user_message', params: { thread_id: id, input: { content: [{ type: 'input_text', text: 'hello from elsewhere' }], attachments: [], inference_options: {} } } },
+  });
+  expect(other.ok()).toBe(true);
+  await other.text();
+  await expect(frame.locator('.ck-user-bubble')).toHaveCount(1);
+  // The tab is hidden, then shown again.
+  for (const state of ['hidden', 'visible']) {
+    await frame.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, value: s });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  }
+  await expect(frame.locator('.ck-user-bubble')).toHaveText(['hello from this tab', 'hello from elsewhere']);
+  await expect(said(frame, /hello from elsewhere/)).toBeVisible();
+  expect(listed).toHaveLength(1);
+  expect(listed[0]).toMatchObject({ type: 'items.list', params: { thread_id: id, order: 'asc' } });
+  expect((listed[0] as { params: { after?: string } }).params.after).toMatch(/./);
+});
