@@ -69,16 +69,24 @@ test('citations appear as markers with a Sources list; entity sources reach the 
   const frame = await openChat(page, demo.hostUrl);
   await send(frame, 'show me sources');
   const markers = frame.locator('.ck-assistant .ck-cite');
-  await expect(markers).toHaveText(['1', '2', '3']);
+  // The entity is cited by its icon, with a hover card headed by its icon, title and label, then the preview.
+  await expect(markers).toHaveText(['1', '2', '']);
   await expect(markers.first()).toHaveAccessibleName('Sources 1: ChatKit');
+  await expect(markers.nth(2)).toHaveAccessibleName('Sources 3: Ada Lovelace');
+  await expect(markers.nth(2).locator('svg')).toBeVisible();
+  await markers.nth(2).hover();
+  await expect(frame.getByRole('tooltip')).toHaveText('Ada LovelacePersonPreview of Ada Lovelace');
+  await frame.locator('.ck-assistant').last().screenshot({ path: test.info().outputPath('entity-card.png') });
+  await frame.locator('.ck-composer, textarea').first().hover();
+  await expect(frame.getByRole('tooltip')).toHaveCount(0);
   const toggle = frame.getByRole('button', { name: 'Sources 3', exact: true });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await markers.nth(1).click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   const list = frame.locator('.ck-sources-list li');
-  await expect(list).toHaveText([/^1ChatKitplatform\.openai\.com/, '2Protocol notesCHATKIT.mdThe wire protocol, field by field', '3Ada LovelacePerson']);
+  await expect(list).toHaveText([/^1ChatKitOpenAI\(opens in a new tab\)Oct 6, 2026$/, '2Protocol notesCHATKIT.mdThe wire protocol, field by field', '3Ada LovelacePerson']);
   await expect(list.nth(1)).toBeFocused();
-  const link = frame.getByRole('link', { name: /ChatKit platform\.openai\.com/ });
+  const link = frame.getByRole('link', { name: /ChatKit OpenAI/ });
   await expect(link).toHaveAttribute('href', 'https://platform.openai.com/docs/guides/chatkit');
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer');

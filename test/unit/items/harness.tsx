@@ -47,7 +47,7 @@ export function fakeModels(options: Record<string, unknown> = {}): FakeModels {
   const app = {
     strings: f.strings,
     options: f.options,
-    locale: signal({ stringsLang: 'en' }),
+    locale: signal({ stringsLang: 'en', locale: 'en-US' }),
     baseUrl: 'https://host.example/page',
     reportError: f.reportError,
     emit: vi.fn(),
