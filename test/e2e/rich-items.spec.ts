@@ -69,13 +69,13 @@ test('citations appear as markers with a Sources list; entity sources reach the 
   const frame = await openChat(page, demo.hostUrl);
   await send(frame, 'show me sources');
   const markers = frame.locator('.ck-assistant .ck-cite');
-  // The entity is cited by its icon, with a hover card headed by its icon, title and label, then the preview.
+  // The entity is cited by its icon; hovering shows the host's preview (the page has onRequestPreview).
   await expect(markers).toHaveText(['1', '2', '']);
   await expect(markers.first()).toHaveAccessibleName('Sources 1: ChatKit');
   await expect(markers.nth(2)).toHaveAccessibleName('Sources 3: Ada Lovelace');
   await expect(markers.nth(2).locator('svg')).toBeVisible();
   await markers.nth(2).hover();
-  await expect(frame.getByRole('tooltip')).toHaveText('Ada LovelacePersonPreview of Ada Lovelace');
+  await expect(frame.getByRole('tooltip')).toHaveText('Preview of Ada Lovelace');
   await frame.locator('.ck-assistant').last().screenshot({ path: test.info().outputPath('entity-card.png') });
   await frame.locator('.ck-composer, textarea').first().hover();
   await expect(frame.getByRole('tooltip')).toHaveCount(0);

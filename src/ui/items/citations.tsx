@@ -3,8 +3,9 @@
  * offset — one marker per offset, "1,2" when several sources share it — and a collapsible Sources list under
  * the message. Sources are deduplicated and numbered in order of first appearance, so numbers never change as
  * annotations stream in. A marker opens the list and focuses its source. An entity cited alone shows its
- * `inline_label`, else its `icon`, and on hover a card headed by its icon, title and `label`; an interactive one
- * is the entity itself (host click, and the host's preview in that card).
+ * `inline_label`, else its `icon`; on hover, the host's preview (an interactive entity with
+ * `entities.onRequestPreview`), else ChatKit's default hover header: icon, title and `label`. An interactive
+ * entity is the entity itself (host click).
  */
 import { useMemo, useState } from 'preact/hooks';
 import { formatString } from '../../i18n/format.ts';
@@ -81,13 +82,14 @@ function CiteMarker({ group, onReveal }: { group: CitationGroup; onReveal: (n: n
   const text = group.numbers.join(',');
   if (only?.type === 'entity') {
     const hostClick = only.interactive && !!onClick;
+    const preview = only.interactive && !!onRequestPreview;
     return (
       <EntityTag
         class="ck-cite"
         entity={entityOf(only)}
         label={label}
-        header={<EntityHeader source={only} />}
-        preview={only.interactive && !!onRequestPreview}
+        header={preview ? undefined : <EntityHeader source={only} />}
+        preview={preview}
         onPress={hostClick ? undefined : () => onReveal(group.numbers[0]!)}
       >
         {only.inline_label ?? (only.icon ? <Icon name={only.icon} size={14} /> : text)}

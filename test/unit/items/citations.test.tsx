@@ -141,23 +141,27 @@ describe('entity sources', () => {
     expect([second!.querySelector('svg') === null, second!.textContent]).toEqual([true, '2']);
   });
 
-  it('show a hover card headed by the entity’s icon, title and label, then the host preview', async () => {
+  it('show the default hover header (icon, title, label) when no preview will be asked for, else the host preview', async () => {
     const onRequestPreview = vi.fn(async () => ({ preview }));
-    m = mountItem(message('Ada.', [{ source: ada, index: 4 }]), false, fakeModels({ entities: { onRequestPreview } }));
+    m = mountItem(message('Ada.', [{ source: ada, index: 4 }]), false, fakeModels({ entities: { onClick: async () => undefined } }));
     fire(m.$('.ck-md .ck-entity'), 'mouseenter', { bubbles: false });
     await flush();
-    await flush();
     const card = m.$('.ck-md .ck-entity-preview');
-    expect([card.getAttribute('role'), m.text('.ck-md .ck-entity-head'), m.text('.ck-md .ck-entity-preview')]).toEqual(['tooltip', 'Ada LovelacePerson', 'Ada LovelacePersonMathematician']);
+    expect([card.getAttribute('role'), m.text('.ck-md .ck-entity-head'), m.$$('.ck-md .ck-entity-head svg').length]).toEqual(['tooltip', 'Ada LovelacePerson', 1]);
     expect(m.$('.ck-md button.ck-cite').getAttribute('aria-describedby')).toBe(card.id);
-    fire(m.$('.ck-md .ck-entity'), 'mouseleave', { bubbles: false });
     m.unmount();
-    // A non-interactive entity still gets its header, and the host is not asked for a preview.
-    onRequestPreview.mockClear();
+    // Not interactive: the header too, and the host is not asked for a preview.
     m = mountItem(message('Ada.', [{ source: { ...ada, interactive: false }, index: 4 }]), false, fakeModels({ entities: { onRequestPreview } }));
     fire(m.$('.ck-md .ck-entity'), 'mouseenter', { bubbles: false });
     await flush();
     expect([m.text('.ck-md .ck-entity-preview'), onRequestPreview.mock.calls.length]).toEqual(['Ada LovelacePerson', 0]);
+    m.unmount();
+    // Interactive with a preview callback: the host's preview, without the default header.
+    m = mountItem(message('Ada.', [{ source: ada, index: 4 }]), false, fakeModels({ entities: { onRequestPreview } }));
+    fire(m.$('.ck-md .ck-entity'), 'mouseenter', { bubbles: false });
+    await flush();
+    await flush();
+    expect([m.text('.ck-md .ck-entity-preview'), m.$$('.ck-md .ck-entity-head').length, onRequestPreview.mock.calls.length]).toEqual(['Mathematician', 0, 1]);
   });
 });
 
