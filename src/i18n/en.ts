@@ -141,6 +141,10 @@ const table = {
   skip: 'Skip',
   skipped: 'Skipped',
   submit: 'Submit',
+  otherAnswer: 'Other',
+  otherAnswerFor: 'Other answer to: {question}',
+  otherAnswerPlaceholder: 'Your answer',
+  answerQuestions: 'Answer the assistant’s questions',
   selectOption: 'Select…',
   pickDate: 'Pick a date',
 };

@@ -112,19 +112,31 @@ test('a client tool runs on the host page and the agent continues with its resul
   expect(await log(page, 'errors')).toEqual([]);
 });
 
-test('structured input is answered in the thread and the agent uses the answers', async ({ page, demo }) => {
+test('structured input takes over the composer, with an "Other" answer, and the agent uses the answers', async ({ page, demo }) => {
   const frame = await openChat(page, demo.hostUrl);
   await send(frame, 'ask me structured questions');
-  const colour = frame.getByRole('group', { name: 'Which colour do you prefer?' });
+  const prompt = frame.getByRole('form', { name: 'Answer the assistant’s questions' });
+  await expect(prompt).toBeVisible();
+  // The prompt is where the composer was: the text box is gone until it is answered, and focus is in the prompt.
+  await expect(frame.getByRole('textbox', { name: 'Message the AI' })).toHaveCount(0);
+  await expect(frame.locator('.ck-thread .ck-si')).toHaveCount(0);
+  await expect(prompt.getByRole('radio').first()).toBeFocused();
+  const colour = prompt.getByRole('group', { name: 'Which colour do you prefer?' });
   await colour.getByRole('radio', { name: 'Green' }).check();
-  const topics = frame.getByRole('group', { name: 'Which topics interest you?' });
+  await colour.getByRole('radio', { name: 'Other' }).check();
+  await expect(colour.getByRole('radio', { name: 'Green' })).not.toBeChecked();
+  await colour.getByRole('textbox', { name: 'Other answer to: Which colour do you prefer?' }).fill('Teal');
+  const topics = prompt.getByRole('group', { name: 'Which topics interest you?' });
+  await expect(topics.getByRole('radio')).toHaveCount(0);
   await topics.getByRole('checkbox', { name: 'Uploads' }).check();
   await topics.getByRole('checkbox', { name: 'Widgets' }).check();
-  await frame.getByRole('textbox', { name: 'Anything else?' }).fill('More demos');
-  await frame.getByRole('button', { name: 'Submit' }).click();
-  await expect(frame.locator('.ck-si-answers dd')).toHaveText(['Green', 'Widgets, Uploads', 'More demos']);
-  await expect(frame.getByRole('radio')).toHaveCount(0);
-  await expect(frame.locator('.ck-assistant').last()).toContainText('Which topics interest you? Widgets, Uploads');
+  await prompt.getByRole('textbox', { name: 'Anything else?' }).fill('More demos');
+  await frame.locator('.ck-panel').screenshot({ path: test.info().outputPath('structured-prompt.png') });
+  await prompt.getByRole('button', { name: 'Submit' }).click();
+  await expect(frame.locator('.ck-si-answers dd')).toHaveText(['Teal', 'Widgets, Uploads', 'More demos']);
+  await expect(prompt).toHaveCount(0);
+  await expect(frame.getByRole('textbox', { name: 'Message the AI' })).toBeFocused();
+  await expect(frame.locator('.ck-assistant').last()).toContainText('Which colour do you prefer? Teal');
 });
 
 test('a turn of two widgets and a message shows one set of actions, after its last item, copying the whole turn', async ({ page, demo }) => {

@@ -131,6 +131,10 @@ export const ar: Strings = {
   skip: 'تخطي',
   skipped: 'تم التخطي',
   submit: 'إرسال',
+  otherAnswer: 'أخرى',
+  otherAnswerFor: 'إجابة أخرى عن: {question}',
+  otherAnswerPlaceholder: 'إجابتك',
+  answerQuestions: 'أجب عن أسئلة المساعد',
   selectOption: 'اختر…',
   pickDate: 'اختر تاريخًا',
 };

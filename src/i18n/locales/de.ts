@@ -111,6 +111,10 @@ export const de: Strings = {
   skip: 'Überspringen',
   skipped: 'Übersprungen',
   submit: 'Absenden',
+  otherAnswer: 'Andere',
+  otherAnswerFor: 'Andere Antwort auf: {question}',
+  otherAnswerPlaceholder: 'Deine Antwort',
+  answerQuestions: 'Beantworte die Fragen des Assistenten',
   selectOption: 'Auswählen…',
   pickDate: 'Datum auswählen',
 };

@@ -111,6 +111,10 @@ export const es: Strings = {
   skip: 'Omitir',
   skipped: 'Omitida',
   submit: 'Enviar',
+  otherAnswer: 'Otra',
+  otherAnswerFor: 'Otra respuesta a: {question}',
+  otherAnswerPlaceholder: 'Tu respuesta',
+  answerQuestions: 'Responde a las preguntas del asistente',
   selectOption: 'Seleccionar…',
   pickDate: 'Elegir una fecha',
 };

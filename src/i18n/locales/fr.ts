@@ -114,6 +114,10 @@ export const fr: Strings = {
   skip: 'Passer',
   skipped: 'Ignorée',
   submit: 'Envoyer',
+  otherAnswer: 'Autre',
+  otherAnswerFor: 'Autre réponse à : {question}',
+  otherAnswerPlaceholder: 'Votre réponse',
+  answerQuestions: 'Répondez aux questions de l’assistant',
   selectOption: 'Sélectionner…',
   pickDate: 'Choisir une date',
 };

@@ -111,6 +111,10 @@ export const ja: Strings = {
   skip: 'スキップ',
   skipped: 'スキップ済み',
   submit: '送信',
+  otherAnswer: 'その他',
+  otherAnswerFor: '「{question}」へのその他の回答',
+  otherAnswerPlaceholder: '回答を入力',
+  answerQuestions: 'アシスタントの質問に答える',
   selectOption: '選択…',
   pickDate: '日付を選択',
 };

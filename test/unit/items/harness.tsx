@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { signal } from '@preact/signals';
-import { render } from 'preact';
+import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { resolveOptions } from '../../../src/config/resolve.ts';
@@ -52,6 +52,7 @@ export function fakeModels(options: Record<string, unknown> = {}): FakeModels {
     reportError: f.reportError,
     emit: vi.fn(),
   };
+  const composer = { focus: vi.fn(() => true) };
   const chat = {
     status: f.status,
     imageDomains: f.imageDomains,
@@ -61,7 +62,7 @@ export function fakeModels(options: Record<string, unknown> = {}): FakeModels {
     retryLastTurn: vi.fn(async () => undefined),
     turnItemIds: (id: string) => [id],
   };
-  return { ...f, models: { app, chat, composer: {}, history: {} } as unknown as Models };
+  return { ...f, models: { app, chat, composer, history: {} } as unknown as Models };
 }
 
 /** A mounted item view. */
@@ -80,14 +81,19 @@ export interface MountedItem {
  * Mounts one item as the thread does, as a turn of its own (so it carries that turn's actions). Load the lazy
  * chunk first (`await ready()`) to render synchronously.
  */
-export function mountItem(item: ThreadItem, pending = false, fake: FakeModels = fakeModels()): MountedItem {
+export function mountItem(
+  item: ThreadItem,
+  pending = false,
+  fake: FakeModels = fakeModels(),
+  view: (item: ThreadItem, pending: boolean) => ComponentChild = (i, p) => <ItemView item={i} pending={p} actions={turnActions([i], false).get(i.id)} />,
+): MountedItem {
   const container = document.createElement('div');
   document.body.append(container);
   const draw = (i: ThreadItem, p: boolean) =>
     act(() => {
       render(
         <ModelsContext.Provider value={fake.models}>
-          <ItemView item={i} pending={p} actions={turnActions([i], false).get(i.id)} />
+          {view(i, p)}
         </ModelsContext.Provider>,
         container,
       );
