@@ -59,6 +59,7 @@ const table = {
   models: 'Models',
   mention: 'Mention',
   commands: 'Commands',
+  composerActions: 'Composer',
   noResults: 'No results',
   searchFailed: 'Couldn’t load suggestions.',
   /** Name of the model picker button; `{name}` is the current model's label. */

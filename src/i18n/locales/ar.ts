@@ -49,6 +49,7 @@ export const ar: Strings = {
   models: 'النماذج',
   mention: 'إشارة',
   commands: 'الأوامر',
+  composerActions: 'مربع الكتابة',
   noResults: 'لا توجد نتائج',
   searchFailed: 'تعذّر تحميل الاقتراحات.',
   modelPicker: 'النموذج: {name}',

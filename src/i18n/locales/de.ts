@@ -43,6 +43,7 @@ export const de: Strings = {
   models: 'Modelle',
   mention: 'Erwähnen',
   commands: 'Befehle',
+  composerActions: 'Eingabe',
   noResults: 'Keine Ergebnisse',
   searchFailed: 'Vorschläge konnten nicht geladen werden.',
   modelPicker: 'Modell: {name}',

@@ -43,6 +43,7 @@ export const es: Strings = {
   models: 'Modelos',
   mention: 'Mencionar',
   commands: 'Comandos',
+  composerActions: 'Redacción',
   noResults: 'No hay resultados',
   searchFailed: 'No se pudieron cargar las sugerencias.',
   modelPicker: 'Modelo: {name}',

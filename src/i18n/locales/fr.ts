@@ -46,6 +46,7 @@ export const fr: Strings = {
   models: 'Modèles',
   mention: 'Mentionner',
   commands: 'Commandes',
+  composerActions: 'Saisie',
   noResults: 'Aucun résultat',
   searchFailed: 'Impossible de charger les suggestions.',
   modelPicker: 'Modèle : {name}',

@@ -43,6 +43,7 @@ export const ja: Strings = {
   models: 'モデル',
   mention: 'メンション',
   commands: 'コマンド',
+  composerActions: '入力欄',
   noResults: '結果がありません',
   searchFailed: '候補を読み込めませんでした。',
   modelPicker: 'モデル: {name}',
