@@ -118,3 +118,34 @@ test('the filter box of a searchable Select is visible in the light scheme, with
   expect(look.border).not.toBe('rgba(0, 0, 0, 0)');
   await frame.locator('.ck-w-card').screenshot({ path: test.info().outputPath('select-filter.png') });
 });
+
+test('flush dividers reach the edges of any padded container; calc(), vh and shorthand paddings apply', async ({ page, demo }) => {
+  const frame = await showWidget(page, demo.hostUrl, {
+    type: 'Card',
+    padding: '12px 40px',
+    children: [
+      { type: 'Text', value: 'Card padded 40px at the sides', key: 't' },
+      { type: 'Divider', flush: true, key: 'd1' },
+      {
+        type: 'Col',
+        key: 'col',
+        padding: { x: 6, y: 2 },
+        background: 'surface-secondary',
+        width: 'calc(100% - 20px)',
+        minHeight: '10vh',
+        children: [{ type: 'Divider', flush: true, key: 'd2' }],
+      },
+    ],
+  });
+  const box = async (sel: string) => (await frame.locator(sel).first().boundingBox())!;
+  const content = await box('.ck-w-card-content');
+  const [d1, d2] = [await box('.ck-w-divider >> nth=0'), await box('.ck-w-divider >> nth=1')];
+  const col = await box('.ck-w-card-content > .ck-w-col');
+  expect(await frame.locator('.ck-w-card-content').evaluate((el) => getComputedStyle(el).paddingLeft)).toBe('40px');
+  expect([Math.round(d1.x - content.x), Math.round(d1.width - content.width)]).toEqual([0, 0]);
+  expect(Math.round(col.width)).toBe(Math.round(content.width - 80 - 20));
+  const tenVh = await frame.evaluate(() => innerHeight / 10);
+  expect(col.height).toBeGreaterThanOrEqual(tenVh - 1);
+  expect([Math.round(d2.x - col.x), Math.round(d2.width - col.width)]).toEqual([0, 0]);
+  await frame.locator('.ck-w-card').screenshot({ path: test.info().outputPath('flush.png') });
+});
