@@ -142,6 +142,7 @@ const table = {
   skip: 'Skip',
   skipped: 'Skipped',
   submit: 'Submit',
+  patternMismatch: 'Match the requested format.',
   otherAnswer: 'Other',
   otherAnswerFor: 'Other answer to: {question}',
   otherAnswerPlaceholder: 'Your answer',

@@ -132,6 +132,7 @@ export const ar: Strings = {
   skip: 'تخطي',
   skipped: 'تم التخطي',
   submit: 'إرسال',
+  patternMismatch: 'استخدم التنسيق المطلوب.',
   otherAnswer: 'أخرى',
   otherAnswerFor: 'إجابة أخرى عن: {question}',
   otherAnswerPlaceholder: 'إجابتك',

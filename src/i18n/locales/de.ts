@@ -112,6 +112,7 @@ export const de: Strings = {
   skip: 'Überspringen',
   skipped: 'Übersprungen',
   submit: 'Absenden',
+  patternMismatch: 'Bitte halte dich an das verlangte Format.',
   otherAnswer: 'Andere',
   otherAnswerFor: 'Andere Antwort auf: {question}',
   otherAnswerPlaceholder: 'Deine Antwort',

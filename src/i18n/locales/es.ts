@@ -112,6 +112,7 @@ export const es: Strings = {
   skip: 'Omitir',
   skipped: 'Omitida',
   submit: 'Enviar',
+  patternMismatch: 'Usa el formato solicitado.',
   otherAnswer: 'Otra',
   otherAnswerFor: 'Otra respuesta a: {question}',
   otherAnswerPlaceholder: 'Tu respuesta',

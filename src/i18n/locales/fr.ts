@@ -115,6 +115,7 @@ export const fr: Strings = {
   skip: 'Passer',
   skipped: 'Ignorée',
   submit: 'Envoyer',
+  patternMismatch: 'Respectez le format demandé.',
   otherAnswer: 'Autre',
   otherAnswerFor: 'Autre réponse à : {question}',
   otherAnswerPlaceholder: 'Votre réponse',

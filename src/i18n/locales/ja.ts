@@ -112,6 +112,7 @@ export const ja: Strings = {
   skip: 'スキップ',
   skipped: 'スキップ済み',
   submit: '送信',
+  patternMismatch: '指定された形式で入力してください。',
   otherAnswer: 'その他',
   otherAnswerFor: '「{question}」へのその他の回答',
   otherAnswerPlaceholder: '回答を入力',

@@ -117,6 +117,23 @@ describe('forms', () => {
     expect(m.onAction).not.toHaveBeenCalled();
   });
 
+  it('checks a Textarea’s pattern, which browsers ignore on textareas, before submitting', async () => {
+    m = mount(card({ type: 'Form', onSubmitAction: action('save'), children: [{ type: 'Textarea', name: 'code', pattern: '[a-z]+(\\n[a-z]+)*', defaultValue: 'ABC' }, { type: 'Button', label: 'Save', submit: true }] }));
+    const area = m.$<HTMLTextAreaElement>('textarea');
+    expect([area.validity.valid, area.validationMessage]).toEqual([false, 'Match the requested format.']);
+    click(m.$('button'));
+    await flush();
+    expect(m.onAction).not.toHaveBeenCalled();
+    act(() => {
+      area.value = 'abc\ndef';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(area.validity.valid).toBe(true);
+    click(m.$('button'));
+    await flush();
+    expect(m.onAction.mock.calls[0]?.[0]).toEqual({ ...action('save'), payload: { code: 'abc\ndef' } });
+  });
+
   it('fires the form action on a submit event (Enter in a field) and makes the widget busy meanwhile', async () => {
     const d = deferred();
     m = mount(card({ type: 'Form', onSubmitAction: action('save'), children: [{ type: 'Input', name: 'q', defaultValue: 'hi' }] }), { onAction: () => d.promise });
