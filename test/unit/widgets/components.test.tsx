@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WidgetComponent } from '../../../src/protocol/widgets.ts';
 import { card, mount, type Mounted } from './mount.tsx';
 
@@ -67,9 +67,22 @@ describe('layout', () => {
     expect(['--ck-w-rule-color', '--ck-w-rule-size', '--ck-w-rule-space'].map((p) => hr.style.getPropertyValue(p))).toEqual(['var(--ck-danger)', '2px', '12px']);
   });
 
-  it('renders a Transition as its child', () => {
-    show({ type: 'Transition', children: { type: 'Text', value: 'inside' } as unknown as WidgetComponent[] });
-    expect(m.$('.ck-w-card-content').innerHTML).toBe('<p class="ck-w-text">inside</p>');
+  it('renders a Transition as its child in a box that animates height changes and fades in a new child', () => {
+    const animate = vi.fn(() => ({ onfinish: null, oncancel: null }) as unknown as Animation);
+    const restore = [vi.spyOn(HTMLElement.prototype, 'animate').mockImplementation(animate)];
+    let height = 40;
+    restore.push(vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(() => ({ height }) as DOMRect));
+    const text = (value: string, key = 'a') => ({ type: 'Transition', children: { type: 'Text', key, value } as unknown as WidgetComponent[] }) as WidgetComponent;
+    show(text('inside'));
+    expect(m.$('.ck-w-card-content').innerHTML).toBe('<div class="ck-w-transition"><p class="ck-w-text">inside</p></div>');
+    expect(animate).not.toHaveBeenCalled();
+    height = 80;
+    m.rerender(card(text('taller')));
+    expect(animate.mock.calls.map(([frames]) => frames)).toEqual([[{ height: '40px' }, { height: '80px' }]]);
+    expect(m.$('.ck-w-transition').classList.contains('ck-w-animating')).toBe(true);
+    m.rerender(card(text('other child', 'b')));
+    expect(animate.mock.calls.at(-1)![0]).toEqual([{ opacity: 0, transform: 'translateY(4px)' }, { opacity: 1, transform: 'none' }]);
+    for (const r of restore) r.mockRestore();
   });
 });
 
