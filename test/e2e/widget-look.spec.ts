@@ -149,3 +149,30 @@ test('flush dividers reach the edges of any padded container; calc(), vh and sho
   expect([Math.round(d2.x - col.x), Math.round(d2.width - col.width)]).toEqual([0, 0]);
   await frame.locator('.ck-w-card').screenshot({ path: test.info().outputPath('flush.png') });
 });
+
+test('Select options with a description open as a listbox showing it under each label', async ({ page, demo }) => {
+  const frame = await showWidget(page, demo.hostUrl, {
+    type: 'Card',
+    children: [
+      {
+        type: 'Select',
+        name: 'ship',
+        placeholder: 'Shipping',
+        options: [
+          { value: 'std', label: 'Standard', description: '3–5 days' },
+          { value: 'pick', label: 'Pick-up', description: 'In store today' },
+        ],
+      },
+      { type: 'Text', value: 'Below the select', key: 'below' },
+    ],
+  });
+  const combo = frame.getByRole('combobox', { name: 'Shipping' });
+  await combo.click();
+  const list = frame.getByRole('listbox', { name: 'Shipping' });
+  await expect(list.getByRole('option')).toHaveText(['Standard3–5 days', 'Pick-upIn store today']);
+  await frame.locator('.ck-panel').screenshot({ path: test.info().outputPath('select-descriptions.png') });
+  await combo.press('ArrowDown');
+  await combo.press('Enter');
+  await expect(combo).toHaveText('Pick-up');
+  await expect(list).toHaveCount(0);
+});
