@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WidgetComponent } from '../../../src/protocol/widgets.ts';
+import { fieldValue } from '../../../src/widgets/components/choices.tsx';
 import { card, mount, type Mounted } from './mount.tsx';
 
 let m: Mounted;
@@ -247,6 +248,12 @@ describe('controls', () => {
     expect(m.$$('.ck-w-clear').length).toBe(1);
   });
 
+  it('makes DatePicker a date-and-time field when a value has a time of day, keeping that time', () => {
+    show({ type: 'DatePicker', name: 'd', defaultValue: '2024-05-01T14:30:00', min: '2024-05-01T09:00', max: '2024-05-31' });
+    const input = m.$<HTMLInputElement>('input');
+    expect([input.type, input.value, input.min, input.max]).toEqual(['datetime-local', '2024-05-01T14:30', '2024-05-01T09:00', '2024-05-31T00:00']);
+  });
+
   it('renders Checkbox and a labelled RadioGroup', () => {
     show(
       { type: 'Checkbox', name: 'ok', label: 'Agree', defaultChecked: true, required: true },
@@ -295,5 +302,20 @@ describe('ListView', () => {
     const [first, second] = m.$$('li > *');
     expect([first?.tagName, first?.className, (first as HTMLElement).style.gap]).toEqual(['BUTTON', 'ck-w-box ck-w-row ck-w-align-start ck-w-list-row ck-w-pressable', '8px']);
     expect([second?.tagName, second?.getAttribute('role'), second?.getAttribute('tabindex')]).toEqual(['DIV', 'button', '0']);
+  });
+});
+
+describe('DatePicker values', () => {
+  it('converts zoned ISO values to local wall time and rejects what is not ISO', () => {
+    const local = new Date('2024-05-01T12:45:00Z');
+    const expected = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}T${String(local.getHours()).padStart(2, '0')}:45`;
+    expect([fieldValue('2024-05-01T12:45:00Z', true), fieldValue('2024-05-01', true), fieldValue('2024-05-01 08:05:07.5', true), fieldValue('May 1', true), fieldValue('2024-05-01T25', false), fieldValue(7, false)]).toEqual([
+      expected,
+      '2024-05-01T00:00',
+      '2024-05-01T08:05',
+      '',
+      '',
+      '',
+    ]);
   });
 });
