@@ -4,7 +4,8 @@
  * (a tool, attach files, mention; see `builtinCommands`). Searches are debounced and only the latest one is
  * shown; host functions run on the host page, so their answers are checked here and their failures become an
  * inline error, never a broken composer. A command's `onSelect` may answer with an entity (inserted as a tag)
- * or a sub-menu.
+ * or a sub-menu. Longer than most modules because mentions, host commands and built-in commands share one
+ * state machine (debounce, stale answers, keys, picking); split, each part would need all of it.
  */
 import type { ResolvedOptions } from '../config/resolved.ts';
 import type { Command, Entity } from '../config/types.ts';
