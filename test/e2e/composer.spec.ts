@@ -178,7 +178,7 @@ test('"/" also offers the composer’s own actions: a tool, attach files, mentio
   await composer.press('ArrowDown');
   await composer.press('Enter');
   await expect(composer).toHaveValue('@');
-  await expect(frame.getByRole('listbox', { name: 'Mention' }).getByRole('option')).toHaveCount(3);
+  await expect(frame.getByRole('listbox', { name: 'Mention' }).getByRole('option')).toHaveCount(4);
 });
 
 for (const strategy of ['direct', 'two_phase'] as const) {
