@@ -218,5 +218,5 @@ export const optionsSchema = z.object({
   ),
   widgets: group({ onAction: z.optional(fn<NonNullable<WidgetsOption['onAction']>>()) }),
   // Default on (ChatKit's is off): following the answer while the reader is at the bottom is what people expect.
-  thread: group({ autoScroll: flag(true) }),
+  thread: group({ autoScroll: flag(false) }),
 });

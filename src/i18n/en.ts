@@ -61,6 +61,7 @@ const table = {
   models: 'Models',
   mention: 'Mention',
   commands: 'Commands',
+  composerActions: 'Composer',
   noResults: 'No results',
   searchFailed: 'Couldn’t load suggestions.',
   /** Name of the model picker button; `{name}` is the current model's label. */
@@ -143,6 +144,11 @@ const table = {
   skip: 'Skip',
   skipped: 'Skipped',
   submit: 'Submit',
+  patternMismatch: 'Match the requested format.',
+  otherAnswer: 'Other',
+  otherAnswerFor: 'Other answer to: {question}',
+  otherAnswerPlaceholder: 'Your answer',
+  answerQuestions: 'Answer the assistant’s questions',
   selectOption: 'Select…',
   pickDate: 'Pick a date',
 };

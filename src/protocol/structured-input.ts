@@ -15,6 +15,8 @@ export const structuredInputSchema = z.discriminatedUnion('type', [
     type: z.literal('multiple_choice'),
     options: z.array(z.object({ value: z.string() })),
     multiple: z._default(z.boolean(), false),
+    /** Offer a free-form "Other" answer besides the options (sent as one more value). */
+    allow_other: opt(z.boolean()),
   }),
   z.object({ ...inputBase, type: z.literal('freeform'), description: opt(z.string()) }),
 ]);

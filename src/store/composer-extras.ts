@@ -5,4 +5,4 @@
 export { toggleDictation } from './composer-dictation.ts';
 export { createComposerSearch } from './composer-search.ts';
 export { addTag, insertText, removeTag, selectModel, selectTool, setComposerValue } from './composer-value.ts';
-export { acceptAttribute, addFiles, removeAttachment, retryAttachment } from './uploads.ts';
+export { acceptAttribute, addFiles, canAttach, removeAttachment, retryAttachment } from './uploads.ts';

@@ -1,13 +1,18 @@
 /**
  * The composer's suggestion list: `@query` searches entities (`entities.onTagSearch`) and `/query` at the start
- * of the input searches commands (`commands.onSearch`). Searches are debounced and only the latest one is
+ * of the input searches commands (`commands.onSearch`) and, as in ChatKit, the composer's own applicable actions
+ * (a tool, attach files, mention; see `builtinCommands`). Searches are debounced and only the latest one is
  * shown; host functions run on the host page, so their answers are checked here and their failures become an
  * inline error, never a broken composer. A command's `onSelect` may answer with an entity (inserted as a tag)
- * or a sub-menu.
+ * or a sub-menu. Longer than most modules because mentions, host commands and built-in commands share one
+ * state machine (debounce, stale answers, keys, picking); split, each part would need all of it.
  */
+import type { ResolvedOptions } from '../config/resolved.ts';
 import type { Command, Entity } from '../config/types.ts';
+import type { Strings } from '../i18n/en.ts';
 import type { ComposerModel } from './composer-model.ts';
-import { addTag } from './composer-value.ts';
+import { addTag, insertText, selectTool } from './composer-value.ts';
+import { canAttach } from './uploads.ts';
 
 /** Where a trigger sits in the text: `@` (mention) or a leading `/` (command), and what follows it. */
 export interface Trigger {
@@ -76,6 +81,22 @@ export function groupItems<T extends { group?: string }>(items: readonly T[]): T
   return [...ungrouped, ...[...groups.values()].flat()];
 }
 
+/** Ids of built-in commands start with this, which `onSelect` never sees. */
+const BUILTIN = '\u0000builtin:';
+
+/**
+ * The composer actions the "/" menu offers besides the host's commands, under one group: each composer tool
+ * (selects it), attach files (when uploads are possible), mention (when `entities.onTagSearch` is set).
+ */
+export function builtinCommands(o: ResolvedOptions, s: Strings): Command[] {
+  const own = (id: string, label: string, icon: string): Command => ({ id: BUILTIN + id, label, icon: icon as Command['icon'], group: s.composerActions });
+  return [
+    ...o.composer.tools.map((t) => own(`tool:${t.id}`, t.label, t.icon)),
+    ...(canAttach(o) ? [own('attach', s.attachFile, 'paperclip')] : []),
+    ...(o.entities.onTagSearch ? [own('mention', s.mention, 'at-sign')] : []),
+  ];
+}
+
 /** Creates the suggestion list for a composer (its state is `composer.suggest`); `delayMs` is the search debounce. */
 export function createComposerSearch(composer: ComposerModel, delayMs = 150) {
   const { app, suggest: state } = composer;
@@ -104,7 +125,9 @@ export function createComposerSearch(composer: ComposerModel, delayMs = 150) {
         .then(
           (answer) => {
             if (mine !== seq) return;
-            const items = trigger.kind === 'mention' ? readEntities(answer) : readCommands(answer);
+            const q = trigger.query.toLowerCase();
+            const own = trigger.kind === 'command' ? builtinCommands(app.options.peek(), app.strings.peek()).filter((c) => c.label.toLowerCase().includes(q)) : [];
+            const items = trigger.kind === 'mention' ? readEntities(answer) : [...readCommands(answer), ...own];
             set({ status: 'ready', items: groupItems<Entity | Command>(items), active: 0 });
           },
           (e: unknown) => mine === seq && failed(trigger.kind === 'mention' ? 'entities.onTagSearch' : 'commands.onSearch', e),
@@ -115,7 +138,8 @@ export function createComposerSearch(composer: ComposerModel, delayMs = 150) {
   /** Re-reads the trigger at the caret after the text or the caret changed. */
   function update(text: string, caret: number): void {
     const o = app.options.peek();
-    const trigger = findTrigger(text, caret, { mention: !!o.entities.onTagSearch, command: o.commands.enabled && !!o.commands.onSearch });
+    const command = o.commands.enabled && (!!o.commands.onSearch || builtinCommands(o, app.strings.peek()).length > 0);
+    const trigger = findTrigger(text, caret, { mention: !!o.entities.onTagSearch, command });
     const key = trigger && `${trigger.kind}:${trigger.start}`;
     if (key !== dismissed) dismissed = null;
     const current = state.peek();
@@ -166,6 +190,11 @@ export function createComposerSearch(composer: ComposerModel, delayMs = 150) {
       addTag(composer, item as Entity, current.start);
       return close(false);
     }
+    if (item.id.startsWith(BUILTIN)) {
+      removeTrigger(current);
+      close(false);
+      return runBuiltin(item.id.slice(BUILTIN.length));
+    }
     const onSelect = app.options.peek().commands.onSelect;
     const mine = ++seq;
     set({ status: 'loading' });
@@ -186,6 +215,20 @@ export function createComposerSearch(composer: ComposerModel, delayMs = 150) {
     const entity = readEntities([selection.entity])[0];
     if (selection.type === 'entity' && entity) addTag(composer, entity, current.start);
     close(false);
+  }
+
+  /** Runs a built-in command (its id without the prefix). */
+  function runBuiltin(id: string): void {
+    if (id.startsWith('tool:')) return selectTool(composer, id.slice(5));
+    if (id === 'mention') {
+      composer.input()?.focus();
+      insertText(composer, '@');
+      const input = composer.input();
+      return update(composer.text.peek(), input ? input.selectionStart : composer.text.peek().length);
+    }
+    // Attach: the toolbar's own file picker (shown whenever uploads are possible), opened within the key press or
+    // click that chose the command, as a picker needs a user gesture.
+    composer.input()?.form?.querySelector<HTMLInputElement>('input[type="file"]')?.click();
   }
 
   /** Keyboard handling while the list is open; true when the key was used. */

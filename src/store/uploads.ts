@@ -7,7 +7,7 @@
  * Main-bundle helpers come in through `composer.lib` (see composer-lib.ts for why they are not imported).
  * Long (~250 lines) because checks, both strategies, chip state and clean-up of half-done uploads belong together.
  */
-import type { ResolvedAttachments } from '../config/resolved.ts';
+import type { ResolvedAttachments, ResolvedOptions } from '../config/resolved.ts';
 import type { FileUploadStrategy } from '../config/types.ts';
 import type { ApiClient } from '../client/api-client.ts';
 import type { Strings } from '../i18n/en.ts';
@@ -43,6 +43,11 @@ export function isAccepted(file: Pick<File, 'name' | 'type'>, accept: Record<str
       (mime !== '' && (lower(pattern) === mime || pattern === '*/*' || (pattern.endsWith('/*') && mime.startsWith(lower(pattern.slice(0, -1)))))) ||
       exts.some((ext) => ext.length > 1 && name.endsWith(lower(ext.startsWith('.') ? ext : `.${ext}`))),
   );
+}
+
+/** Whether files can be attached: enabled, and a custom backend with an upload strategy to send them to. */
+export function canAttach(options: ResolvedOptions): boolean {
+  return options.composer.attachments.enabled && options.api?.type === 'custom' && !!options.api.uploadStrategy;
 }
 
 /** The `<input type=file accept>` value for an `accept` map. */

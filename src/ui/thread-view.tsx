@@ -4,6 +4,7 @@
  * a streaming answer is followed only while the reader is at the bottom and `thread.autoScroll` is on; the reader
  * scrolling near the top loads older items, and the list keeps what they look at in place (virtual-list.tsx owns
  * the scroll position). The thread is a `log` that does not speak itself: live-region.tsx announces each reply once.
+ * While on screen, the thread picks up items added elsewhere (use-thread-refresh.ts).
  */
 import { useRef, useState } from 'preact/hooks';
 import { Icon } from '../icons/icon.tsx';
@@ -11,6 +12,8 @@ import type { ThreadItem } from '../protocol/items.ts';
 import { LOCAL_ID_PREFIX } from '../store/apply-stream-event.ts';
 import { useModels } from './context.ts';
 import { ItemView } from './items/item-view.tsx';
+import { turnActions } from './items/turn-actions.ts';
+import { useThreadRefresh } from './use-thread-refresh.ts';
 import { Notices, StatusLine, TurnError } from './thread-status.tsx';
 import { VirtualList, WINDOW_FROM } from './virtual-list.tsx';
 
@@ -33,6 +36,7 @@ export function ThreadView() {
   const [tick, setTick] = useState(0);
   const [atBottom, setAtBottom] = useState(true);
   const follow = app.options.value.thread.autoScroll;
+  useThreadRefresh(chat.refresh, chat.threadId.value !== null);
   /** Why the bottom is pinned regardless of `follow`: the first view of the thread, or the reader just sent. */
   const pin = useRef<'initial' | 'sent' | null>('initial');
   const stick = useRef(true);
@@ -82,6 +86,7 @@ export function ThreadView() {
 
   const streaming = chat.status.value === 'streaming';
   const last = items.at(-1);
+  const actions = turnActions(items, chat.status.value !== 'idle' && last?.type !== 'user_message');
   return (
     <div
       class="ck-thread"
@@ -103,7 +108,7 @@ export function ThreadView() {
           pinBottom={() => pin.current !== null || (stick.current && follow)}
           onProgrammaticScroll={(top) => void (programmatic.current = top)}
           viewport={viewport}
-          render={(item) => <ItemView item={item} pending={conv.pending.includes(item.id) || (streaming && item === last)} />}
+          render={(item) => <ItemView item={item} pending={conv.pending.includes(item.id) || (streaming && item === last)} actions={actions.get(item.id)} />}
         />
       </div>
       <StatusLine />

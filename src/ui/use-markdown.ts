@@ -37,7 +37,7 @@ export function useMarkdown(): MarkdownSetup {
 export function useWidgetStrings(md: MarkdownSetup): Partial<WidgetStrings> {
   const s = useModels().app.strings.value;
   return useMemo(
-    () => ({ showMore: s.showMore, showLess: s.showLess, loading: s.loading, selectOption: s.selectOption, noResults: s.noResults, loadImage: md.strings.loadImage, markdown: md.strings }),
+    () => ({ showMore: s.showMore, showLess: s.showLess, loading: s.loading, selectOption: s.selectOption, noResults: s.noResults, patternMismatch: s.patternMismatch, loadImage: md.strings.loadImage, markdown: md.strings }),
     [s, md.strings],
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { WidgetComponent } from '../protocol/widgets.ts';
 import { resolveColor, type Scheme } from './colors.ts';
-import { readAspectRatio, readEnum, readFlex, readLength, readNumber, readObject, readSpace } from './values.ts';
+import { readAspectRatio, readEnum, readFlex, readLength, readNumber, readObject, readSpace, readSpaces } from './values.ts';
 
 /** A style object of validated CSS values. */
 export type Style = Record<string, string>;
@@ -39,11 +39,30 @@ const put = (style: Style, key: string, value: string | undefined): void => {
   if (value !== undefined) style[key] = value;
 };
 
-/** Applies `number | string | Spacing` (numbers are spacing units) to `padding` or `margin`. */
+/**
+ * Applies `number | string | Spacing` (numbers are spacing units; a string is a CSS shorthand of one to four
+ * lengths) to `padding` or `margin`. Padding also sets `--ck-w-pad-l` / `--ck-w-pad-r`, which `flush` children
+ * (Divider, Image) use to reach the container's edges whatever its padding.
+ */
 export function applySpacing(style: Style, prop: 'padding' | 'margin', v: unknown): void {
   const o = readObject(v);
-  if (!o) return put(style, prop, readSpace(v));
-  for (const [Side, side, axis] of SIDES) put(style, prop + Side, readSpace(o[side] ?? o[axis]));
+  let left: string | undefined;
+  let right: string | undefined;
+  if (!o) {
+    const parts = readSpaces(v);
+    if (!parts) return;
+    style[prop] = parts.join(' ');
+    // CSS shorthand order: top right bottom left; missing sides repeat the opposite one.
+    right = parts[1] ?? parts[0];
+    left = parts[3] ?? right;
+  } else {
+    for (const [Side, side, axis] of SIDES) put(style, prop + Side, readSpace(o[side] ?? o[axis]));
+    left = style[`${prop}Left`];
+    right = style[`${prop}Right`];
+  }
+  if (prop !== 'padding') return;
+  put(style, '--ck-w-pad-l', left);
+  put(style, '--ck-w-pad-r', right);
 }
 
 // Longhands, not the `border` shorthand: a shorthand holding var() is parsed late and fails as a whole.

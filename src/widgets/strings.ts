@@ -10,6 +10,8 @@ export interface WidgetStrings {
   noResults: string;
   clear: string;
   searchOptions: string;
+  /** Shown when a Textarea's value does not match its `pattern` (browsers validate `pattern` on inputs only). */
+  patternMismatch: string;
   loadImage: (host: string) => string;
   /** Strings of Markdown components; the markdown module's English defaults when absent. */
   markdown?: MarkdownStrings | undefined;
@@ -24,5 +26,6 @@ export const DEFAULT_WIDGET_STRINGS: WidgetStrings = {
   noResults: 'No results',
   clear: 'Clear',
   searchOptions: 'Search options',
+  patternMismatch: 'Match the requested format.',
   loadImage: (host) => `Load image from ${host}`,
 };

@@ -153,6 +153,34 @@ test('the "@" button opens the search; "/" opens commands whose entity answer be
   await expect(composer).toHaveValue('');
 });
 
+test('"/" also offers the composer’s own actions: a tool, attach files, mention', async ({ page, demo }) => {
+  const frame = await open(page, `${demo.hostUrl}composer-features.html?strategy=direct`);
+  const composer = frame.getByRole('textbox', { name: 'Message the AI' });
+  await composer.pressSequentially('/');
+  const own = frame.getByRole('listbox', { name: 'Commands' }).getByRole('group', { name: 'Composer' }).getByRole('option');
+  await expect(own).toHaveText(['Search the web', 'Draw a picture', 'Attach file', 'Mention']);
+  await frame.locator('.ck-panel').screenshot({ path: test.info().outputPath('slash-menu.png') });
+  await composer.pressSequentially('dra');
+  await expect(own).toHaveText(['Draw a picture']);
+  await composer.press('Enter');
+  await expect(composer).toHaveValue('');
+  await expect(frame.getByRole('button', { name: 'Tools' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { toolChanges: string[] }).toolChanges)).toEqual(['draw']);
+  await composer.pressSequentially('/attach');
+  await expect(own).toHaveText(['Attach file']);
+  const chooser = page.waitForEvent('filechooser');
+  await composer.press('Enter');
+  await (await chooser).setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello attachments') });
+  await expect(frame.locator('.ck-attachment')).toHaveAttribute('data-status', 'done');
+  await composer.pressSequentially('/mention');
+  // The host's "Mention the roadmap" matches too and comes first: the arrow moves to the built-in one.
+  await expect(own).toHaveText(['Mention']);
+  await composer.press('ArrowDown');
+  await composer.press('Enter');
+  await expect(composer).toHaveValue('@');
+  await expect(frame.getByRole('listbox', { name: 'Mention' }).getByRole('option')).toHaveCount(4);
+});
+
 for (const strategy of ['direct', 'two_phase'] as const) {
   test(`attachments upload with the ${strategy} strategy and are sent with the message`, async ({ page, demo }) => {
     const { api, other } = record(page);

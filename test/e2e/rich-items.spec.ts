@@ -69,16 +69,24 @@ test('citations appear as markers with a Sources list; entity sources reach the 
   const frame = await openChat(page, demo.hostUrl);
   await send(frame, 'show me sources');
   const markers = frame.locator('.ck-assistant .ck-cite');
-  await expect(markers).toHaveText(['1', '2', '3']);
+  // The entity is cited by its icon; hovering shows the host's preview (the page has onRequestPreview).
+  await expect(markers).toHaveText(['1', '2', '']);
   await expect(markers.first()).toHaveAccessibleName('Sources 1: ChatKit');
+  await expect(markers.nth(2)).toHaveAccessibleName('Sources 3: Ada Lovelace');
+  await expect(markers.nth(2).locator('svg')).toBeVisible();
+  await markers.nth(2).hover();
+  await expect(frame.getByRole('tooltip')).toHaveText('Preview of Ada Lovelace');
+  await frame.locator('.ck-assistant').last().screenshot({ path: test.info().outputPath('entity-card.png') });
+  await frame.locator('.ck-composer, textarea').first().hover();
+  await expect(frame.getByRole('tooltip')).toHaveCount(0);
   const toggle = frame.getByRole('button', { name: 'Sources 3', exact: true });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await markers.nth(1).click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   const list = frame.locator('.ck-sources-list li');
-  await expect(list).toHaveText([/^1ChatKitplatform\.openai\.com/, '2Protocol notesCHATKIT.mdThe wire protocol, field by field', '3Ada LovelacePerson']);
+  await expect(list).toHaveText([/^1ChatKitOpenAI\(opens in a new tab\)Oct 6, 2026$/, '2Protocol notesCHATKIT.mdThe wire protocol, field by field', '3Ada LovelacePerson']);
   await expect(list.nth(1)).toBeFocused();
-  const link = frame.getByRole('link', { name: /ChatKit platform\.openai\.com/ });
+  const link = frame.getByRole('link', { name: /ChatKit OpenAI/ });
   await expect(link).toHaveAttribute('href', 'https://platform.openai.com/docs/guides/chatkit');
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
@@ -104,19 +112,52 @@ test('a client tool runs on the host page and the agent continues with its resul
   expect(await log(page, 'errors')).toEqual([]);
 });
 
-test('structured input is answered in the thread and the agent uses the answers', async ({ page, demo }) => {
+test('structured input takes over the composer, with an "Other" answer, and the agent uses the answers', async ({ page, demo }) => {
   const frame = await openChat(page, demo.hostUrl);
   await send(frame, 'ask me structured questions');
-  const colour = frame.getByRole('group', { name: 'Which colour do you prefer?' });
+  const prompt = frame.getByRole('form', { name: 'Answer the assistant’s questions' });
+  await expect(prompt).toBeVisible();
+  // The prompt is where the composer was: the text box is gone until it is answered, and focus is in the prompt.
+  await expect(frame.getByRole('textbox', { name: 'Message the AI' })).toHaveCount(0);
+  await expect(frame.locator('.ck-thread .ck-si')).toHaveCount(0);
+  await expect(prompt.getByRole('radio').first()).toBeFocused();
+  const colour = prompt.getByRole('group', { name: 'Which colour do you prefer?' });
   await colour.getByRole('radio', { name: 'Green' }).check();
-  const topics = frame.getByRole('group', { name: 'Which topics interest you?' });
+  await colour.getByRole('radio', { name: 'Other' }).check();
+  await expect(colour.getByRole('radio', { name: 'Green' })).not.toBeChecked();
+  await colour.getByRole('textbox', { name: 'Other answer to: Which colour do you prefer?' }).fill('Teal');
+  const topics = prompt.getByRole('group', { name: 'Which topics interest you?' });
+  await expect(topics.getByRole('radio')).toHaveCount(0);
   await topics.getByRole('checkbox', { name: 'Uploads' }).check();
   await topics.getByRole('checkbox', { name: 'Widgets' }).check();
-  await frame.getByRole('textbox', { name: 'Anything else?' }).fill('More demos');
-  await frame.getByRole('button', { name: 'Submit' }).click();
-  await expect(frame.locator('.ck-si-answers dd')).toHaveText(['Green', 'Widgets, Uploads', 'More demos']);
-  await expect(frame.getByRole('radio')).toHaveCount(0);
-  await expect(frame.locator('.ck-assistant').last()).toContainText('Which topics interest you? Widgets, Uploads');
+  await prompt.getByRole('textbox', { name: 'Anything else?' }).fill('More demos');
+  await frame.locator('.ck-panel').screenshot({ path: test.info().outputPath('structured-prompt.png') });
+  await prompt.getByRole('button', { name: 'Submit' }).click();
+  await expect(frame.locator('.ck-si-answers dd')).toHaveText(['Teal', 'Widgets, Uploads', 'More demos']);
+  await expect(prompt).toHaveCount(0);
+  await expect(frame.getByRole('textbox', { name: 'Message the AI' })).toBeFocused();
+  await expect(frame.locator('.ck-assistant').last()).toContainText('Which colour do you prefer? Teal');
+});
+
+test('a turn of two widgets and a message shows one set of actions, after its last item, copying the whole turn', async ({ page, demo }) => {
+  const frame = await openChat(page, demo.hostUrl);
+  await frame.evaluate(() => {
+    const w = window as unknown as { copied: string[] };
+    w.copied = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void w.copied.push(t) } });
+  });
+  await send(frame, 'show a widget');
+  await expect(said(frame, /^Press a button or fill in the form/)).toBeVisible();
+  await expect(frame.locator('.ck-actions')).toHaveCount(1);
+  await expect(frame.locator('.ck-assistant').last().locator('.ck-actions')).toHaveCount(1);
+  await frame.getByRole('button', { name: 'Copy' }).click();
+  await expect(frame.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await frame.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([
+    'Tea or coffee?\n\nOrder a drink\n\nPress a button or fill in the form: the server replaces the widget and answers.',
+  ]);
+  await send(frame, 'hello there');
+  await expect(said(frame, /hello there/)).toBeVisible();
+  await expect(frame.locator('.ck-actions')).toHaveCount(2);
 });
 
 test('a form widget posts its values to the server, which replaces the widget', async ({ page, demo }) => {
@@ -142,8 +183,9 @@ test('a client widget action reaches the host’s widgets.onAction and nothing e
   expect(entry?.action).toEqual({ type: 'demo.share', payload: { from: 'demo' } });
   expect([typeof entry?.id, entry?.root]).toEqual(['string', 'Card']);
   await expect(frame.getByRole('heading', { name: 'Tea or coffee?' })).toBeVisible();
-  const copy = frame.locator('.ck-widget-item').first().getByRole('button', { name: 'Copy' });
-  await expect(copy).toBeVisible();
+  // One Copy for the whole turn, after its last item (the message), none under each widget.
+  await expect(frame.locator('.ck-widget-item').getByRole('button', { name: 'Copy' })).toHaveCount(0);
+  await expect(frame.locator('.ck-assistant').last().getByRole('button', { name: 'Copy' })).toBeVisible();
   expect(await log(page, 'errors')).toEqual([]);
 });
 
@@ -159,4 +201,38 @@ slowTest('a generated image shows progress with partial previews, then the final
   await expect(frame.getByRole('img', { name: 'Generated image' })).toBeVisible();
   await expect(frame.getByRole('progressbar')).toHaveCount(0);
   await expect(said(frame, 'Here is your (very small) generated image.')).toBeVisible();
+});
+
+test('a thread changed outside the chat shows the new items when the page becomes visible again', async ({ page, demo }) => {
+  const frame = await openChat(page, demo.hostUrl);
+  const created = page.waitForResponse((r) => r.url().endsWith('/chatkit') && (r.request().postDataJSON() as { type: string }).type === 'threads.create');
+  await send(frame, 'hello from this tab');
+  await expect(said(frame, /hello from this tab/)).toBeVisible();
+  const id = /"type":"thread\.created","thread":\{"id":"([^"]+)"/.exec(await (await created).text())?.[1];
+  expect(id).toMatch(/^thr_/);
+  const listed: unknown[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/chatkit') && (r.postDataJSON() as { type: string }).type === 'items.list') listed.push(r.postDataJSON());
+  });
+  // Another client (a second tab, a back-office tool) adds a turn to the same thread.
+  const other = await page.evaluate(async (threadId) => {
+    const body = { type: 'threads.add_user_message', params: { thread_id: threadId, input: { content: [{ type: 'input_text', text: 'hello from elsewhere' }], attachments: [], inference_options: {} } } };
+    const r = await fetch('/chatkit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await r.text();
+    return r.ok;
+  }, id);
+  expect(other).toBe(true);
+  await expect(frame.locator('.ck-user-bubble')).toHaveCount(1);
+  // The tab is hidden, then shown again.
+  for (const state of ['hidden', 'visible']) {
+    await frame.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, value: s });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  }
+  await expect(frame.locator('.ck-user-bubble')).toHaveText(['hello from this tab', 'hello from elsewhere']);
+  await expect(said(frame, /hello from elsewhere/)).toBeVisible();
+  expect(listed).toHaveLength(1);
+  expect(listed[0]).toMatchObject({ type: 'items.list', params: { thread_id: id, order: 'asc' } });
+  expect((listed[0] as { params: { after?: string } }).params.after).toMatch(/./);
 });

@@ -21,7 +21,7 @@ export function say(turn: Pick<DemoTurn, 'thread' | 'ctx' | 'delayMs'>, body: st
 }
 
 const SOURCES: readonly Source[] = [
-  { type: 'url', title: 'ChatKit', url: 'https://platform.openai.com/docs/guides/chatkit', attribution: 'OpenAI' },
+  { type: 'url', title: 'ChatKit', url: 'https://platform.openai.com/docs/guides/chatkit', attribution: 'OpenAI', timestamp: '2026-10-06' },
   { type: 'file', title: 'Protocol notes', filename: 'CHATKIT.md', description: 'The wire protocol, field by field' },
   {
     type: 'entity',

@@ -131,6 +131,7 @@ export const structured: Demo = async function* (turn) {
         question: 'Which colour do you prefer?',
         options: options('Red', 'Green', 'Blue'),
         multiple: false,
+        allow_other: true,
       },
       {
         id: 'topics',

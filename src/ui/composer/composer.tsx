@@ -3,12 +3,15 @@
  * IME is composing), and a Send button, replaced by a distinct Stop button while a cancellable response streams.
  * Tools, models, mentions, commands, attachments and dictation live in a chunk of their own (features.tsx),
  * imported only when the options ask for one of them, so a plain chat does not pay for them on first open.
+ * While the thread has a pending structured input, its prompt takes the composer's place (as in ChatKit).
  */
 import { signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { Icon } from '../../icons/icon.tsx';
 import { renderMarkdown } from '../../markdown/markdown.tsx';
+import type { StructuredInputItem } from '../../protocol/items.ts';
 import { useModels } from '../context.ts';
+import { loadRichViews, useLazy } from '../items/lazy-modules.ts';
 import { useMarkdown } from '../use-markdown.ts';
 
 type FeaturesModule = typeof import('./features.tsx');
@@ -50,10 +53,18 @@ export function Composer() {
   const need = composer.needsFeatures.value;
   const mod = need ? loaded.value : null;
   const features = useMemo(() => mod?.createComposerFeatures(models), [mod]);
+  // The thread's latest structured input, while it waits for an answer.
+  let asked: StructuredInputItem | undefined;
+  for (const i of conv.items) if (i.type === 'structured_input') asked = i.status === 'pending' ? i : undefined;
+  const rich = useLazy(asked ? loadRichViews : null, app.reportError);
 
   // Idempotent (one cached import); asked on every render so a failed chunk load is retried on the next one.
   if (need && !mod) loadFeatures();
   useEffect(() => features?.dispose, [features]);
+
+  if (asked && !closed) {
+    return rich ? <rich.StructuredInputPrompt key={asked.id} item={asked} /> : <div class="ck-si-prompt" aria-busy="true" />;
+  }
 
   if (closed) {
     return (

@@ -3,17 +3,13 @@
  * then, at the end, the model picker and the dictation button. Each appears only when its option is set.
  */
 import { useRef } from 'preact/hooks';
-import type { ResolvedOptions } from '../../config/resolved.ts';
 import { Icon } from '../../icons/icon.tsx';
-import { acceptAttribute, addFiles, insertText, selectModel, selectTool, toggleDictation } from '../../store/composer-extras.ts';
+import { acceptAttribute, addFiles, canAttach, insertText, selectModel, selectTool, toggleDictation } from '../../store/composer-extras.ts';
 import type { ComposerSearch } from '../../store/composer-search.ts';
 import { useModels } from '../context.ts';
 import { MenuButton } from './menu.tsx';
 
-/** Whether files can be attached: enabled, and a custom backend with an upload strategy to send them to. */
-export function canAttach(options: ResolvedOptions): boolean {
-  return options.composer.attachments.enabled && options.api?.type === 'custom' && !!options.api.uploadStrategy;
-}
+export { canAttach };
 
 function ToolButtons() {
   const { app, composer } = useModels();

@@ -1,7 +1,8 @@
 /**
  * An assistant message: each output part as safe, incrementally rendered Markdown (with citation markers and a
- * Sources list when it has annotations), and — once complete — its actions: copy (always), thumbs up/down
- * (`threadItemActions.feedback`), retry (`threadItemActions.retry`).
+ * Sources list when it has annotations), and — when it closes a finished turn (turn-actions.ts) — the turn's
+ * actions: copy (when the turn has text), thumbs up/down (`threadItemActions.feedback`), retry
+ * (`threadItemActions.retry`).
  */
 import { useMemo, useState } from 'preact/hooks';
 import { Icon } from '../../icons/icon.tsx';
@@ -23,8 +24,8 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 /**
- * Copy / feedback / retry for one finished reply. Every reply has the same buttons, so each is described by an
- * excerpt of its reply (`excerpt`): a screen reader tells "Copy" of one answer from "Copy" of the next.
+ * Copy / feedback / retry for one finished turn; nothing when none of them applies. Every turn has the same buttons,
+ * so each is described by an excerpt of its reply (`excerpt`): a screen reader tells "Copy" of one answer from the next.
  */
 export function MessageActions({ text, itemId, excerpt }: { text: string; itemId: string; excerpt: string }) {
   const { app, chat } = useModels();
@@ -33,6 +34,7 @@ export function MessageActions({ text, itemId, excerpt }: { text: string; itemId
   const [copied, setCopied] = useState(false);
   const [rated, setRated] = useState<'positive' | 'negative' | null>(null);
   const idle = chat.status.value === 'idle';
+  if (!text && !actions.feedback && !actions.retry) return null;
   const rate = (kind: 'positive' | 'negative'): void => {
     setRated(kind);
     void chat.feedback(chat.turnItemIds(itemId), kind).catch((e: Error) => {
@@ -44,21 +46,23 @@ export function MessageActions({ text, itemId, excerpt }: { text: string; itemId
   const d = { 'aria-description': boundAnnouncement(excerpt, 80) };
   return (
     <div class="ck-actions">
-      <button
-        type="button"
-        class="ck-icon-button ck-small"
-        {...d}
-        aria-label={copied ? s.copied : s.copy}
-        onClick={() =>
-          void copyText(text).then((ok) => {
-            setCopied(ok);
-            if (ok) setTimeout(() => setCopied(false), 2000);
-            else app.reportError(new Error(s.copyFailed));
-          })
-        }
-      >
-        <Icon name={copied ? 'check' : 'copy'} size={16} />
-      </button>
+      {text && (
+        <button
+          type="button"
+          class="ck-icon-button ck-small"
+          {...d}
+          aria-label={copied ? s.copied : s.copy}
+          onClick={() =>
+            void copyText(text).then((ok) => {
+              setCopied(ok);
+              if (ok) setTimeout(() => setCopied(false), 2000);
+              else app.reportError(new Error(s.copyFailed));
+            })
+          }
+        >
+          <Icon name={copied ? 'check' : 'copy'} size={16} />
+        </button>
+      )}
       {actions.feedback && (
         <>
           <button type="button" class="ck-icon-button ck-small" {...d} aria-label={s.goodResponse} aria-pressed={rated === 'positive'} onClick={() => rate('positive')}>
@@ -85,9 +89,9 @@ export function MessageActions({ text, itemId, excerpt }: { text: string; itemId
 
 /**
  * The assistant's reply, under a heading only screen readers see ("Assistant"); a reply with annotations renders
- * through the citations chunk once it has loaded.
+ * through the citations chunk once it has loaded. `actions` is the turn's text to copy when this message closes it.
  */
-export function AssistantMessage({ item, pending }: { item: AssistantMessageItem; pending: boolean }) {
+export function AssistantMessage({ item, pending, actions }: { item: AssistantMessageItem; pending: boolean; actions?: string | undefined }) {
   const { app } = useModels();
   const md = useMarkdown();
   const text = item.content.map((p) => p.text).join('\n\n');
@@ -101,7 +105,7 @@ export function AssistantMessage({ item, pending }: { item: AssistantMessageItem
       ) : (
         item.content.map((part, i) => <Markdown key={i} text={part.text} streaming={pending} policy={md.policy} strings={md.strings} onDeeplink={md.onDeeplink} />)
       )}
-      {!pending && text && <MessageActions text={text} itemId={item.id} excerpt={plain} />}
+      {!pending && actions !== undefined && <MessageActions text={actions} itemId={item.id} excerpt={plain || actions} />}
     </div>
   );
 }

@@ -2,8 +2,10 @@
  * Citations of an assistant message (lazy chunk; CHATKIT.md §3.5.3): a marker at each annotation's character
  * offset — one marker per offset, "1,2" when several sources share it — and a collapsible Sources list under
  * the message. Sources are deduplicated and numbered in order of first appearance, so numbers never change as
- * annotations stream in. A marker opens the list and focuses its source; an interactive entity marker is the
- * entity itself (host click and preview).
+ * annotations stream in. A marker opens the list and focuses its source. An entity cited alone shows its
+ * `inline_label`, else its `icon`; on hover, the host's preview (an interactive entity with
+ * `entities.onRequestPreview`), else ChatKit's default hover header: icon, title and `label`. An interactive
+ * entity is the entity itself (host click).
  */
 import { useMemo, useState } from 'preact/hooks';
 import { formatString } from '../../i18n/format.ts';
@@ -13,9 +15,10 @@ import type { AssistantMessageContent } from '../../protocol/content.ts';
 import type { AssistantMessageItem } from '../../protocol/items.ts';
 import type { Source } from '../../protocol/sources.ts';
 import { useModels } from '../context.ts';
+import { Icon } from '../../icons/icon.tsx';
 import { useMarkdown } from '../use-markdown.ts';
 import { EntityTag } from './entity-tag.tsx';
-import { entityOf, SourcesList, type NumberedSource } from './sources.tsx';
+import { EntityHeader, entityOf, SourcesList, type NumberedSource } from './sources.tsx';
 
 /** The deduplicated, numbered sources of a message, and the number of each source key. */
 export interface CollectedSources {
@@ -76,11 +79,20 @@ function CiteMarker({ group, onReveal }: { group: CitationGroup; onReveal: (n: n
   const { onClick, onRequestPreview } = app.options.value.entities;
   const label = formatString(s.citation, { numbers: group.numbers.join(', '), titles: group.sources.map((src) => src.title).join('; ') });
   const only = group.sources.length === 1 ? group.sources[0] : undefined;
-  const text = only?.type === 'entity' && only.inline_label ? only.inline_label : group.numbers.join(',');
-  if (only?.type === 'entity' && only.interactive && (onClick || onRequestPreview)) {
+  const text = group.numbers.join(',');
+  if (only?.type === 'entity') {
+    const hostClick = only.interactive && !!onClick;
+    const preview = only.interactive && !!onRequestPreview;
     return (
-      <EntityTag class="ck-cite" entity={entityOf(only)} label={label}>
-        {text}
+      <EntityTag
+        class="ck-cite"
+        entity={entityOf(only)}
+        label={label}
+        header={preview ? undefined : <EntityHeader source={only} />}
+        preview={preview}
+        onPress={hostClick ? undefined : () => onReveal(group.numbers[0]!)}
+      >
+        {only.inline_label ?? (only.icon ? <Icon name={only.icon} size={14} /> : text)}
       </EntityTag>
     );
   }

@@ -1,9 +1,10 @@
 /**
- * The preview popover of an entity (lazy chunk): the widget the host returns from `entities.onRequestPreview`,
+ * The hover card of an entity (lazy chunk): an optional header, then the widget the host returns from `entities.onRequestPreview`,
  * rendered with the widget renderer. Previews are cached per entity id for as long as the host function is the
  * same (new options bring a new function, hence fresh previews); a failed request shows nothing and is retried
  * on the next hover. Escape dismisses it and is consumed, so the panel itself stays open.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Entity, EntitiesOption } from '../../config/types.ts';
 import type { WidgetRoot } from '../../protocol/widgets.ts';
@@ -57,23 +58,26 @@ export interface EntityPreviewProps {
   /** The popover's id (the button's `aria-describedby`). */
   id: string;
   entity: Entity;
-  request: RequestPreview;
+  /** The host's preview function; without it only the header shows. */
+  request?: RequestPreview | undefined;
+  header?: ComponentChildren;
   onDismiss: () => void;
 }
 
-/** The popover; renders nothing until (and unless) there is a preview to show. */
-export function EntityPreview({ id, entity, request, onDismiss }: EntityPreviewProps) {
+/** The popover; renders nothing until (and unless) there is a header or a preview to show. */
+export function EntityPreview({ id, entity, request, header, onDismiss }: EntityPreviewProps) {
   const { app } = useModels();
   const md = useMarkdown();
   const strings = useWidgetStrings(md);
   const [root, setRoot] = useState<WidgetRoot | null>(null);
   useEffect(() => {
+    if (!request) return undefined;
     let live = true;
     void requestPreview(request, entity).then((r) => live && setRoot(r));
     return () => void (live = false);
   }, [request, entity.id]);
   const widgets = useLazy(root ? loadWidgets : null, app.reportError);
-  const visible = !!(root && widgets);
+  const visible = !!((root && widgets) || header);
   const ref = useRef<HTMLDivElement>(null);
   const [fit, setFit] = useState<{ dx: number; above: boolean } | null>(null);
   // Measured before paint: a tag near the panel's right edge (user messages) or bottom gets its preview moved inside.
@@ -95,7 +99,7 @@ export function EntityPreview({ id, entity, request, onDismiss }: EntityPreviewP
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [visible]);
-  if (!root || !widgets) return null;
+  if (!visible) return null;
   return (
     <div
       id={id}
@@ -104,7 +108,10 @@ export function EntityPreview({ id, entity, request, onDismiss }: EntityPreviewP
       class={`ck-entity-preview${fit?.above ? ' ck-entity-preview-above' : ''}`}
       style={fit ? { transform: `translateX(${fit.dx}px)` } : { visibility: 'hidden' }}
     >
-      <widgets.WidgetView widget={root} itemId={entity.id} colorScheme={app.options.value.theme.colorScheme} policy={md.policy} strings={strings} onAction={async () => undefined} />
+      {header}
+      {root && widgets && (
+        <widgets.WidgetView widget={root} itemId={entity.id} colorScheme={app.options.value.theme.colorScheme} policy={md.policy} strings={strings} onAction={async () => undefined} />
+      )}
     </div>
   );
 }

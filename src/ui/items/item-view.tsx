@@ -18,6 +18,8 @@ export interface ItemProps {
   item: ThreadItem;
   /** Still receiving updates (added, not done) or the answer being streamed right now. */
   pending: boolean;
+  /** Set on the item that closes a finished turn: it shows the turn's actions, Copy copying this text. */
+  actions?: string | undefined;
 }
 
 function LazyRichItem(props: ItemProps) {
@@ -29,22 +31,22 @@ function LazyRichItem(props: ItemProps) {
 /** The memoized item view. */
 export class ItemView extends Component<ItemProps> {
   override shouldComponentUpdate(next: ItemProps): boolean {
-    return next.item !== this.props.item || next.pending !== this.props.pending;
+    return next.item !== this.props.item || next.pending !== this.props.pending || next.actions !== this.props.actions;
   }
   override render() {
-    const { item, pending } = this.props;
+    const { item, pending, actions } = this.props;
     switch (item.type) {
       case 'user_message':
         return <UserMessage item={item} />;
       case 'assistant_message':
-        return <AssistantMessage item={item} pending={pending} />;
+        return <AssistantMessage item={item} pending={pending} actions={actions} />;
       case 'end_of_turn':
         return null;
       case 'client_tool_call':
         if (item.status === 'completed' && readToolError(item.output) === null) return null;
         return <LazyRichItem item={item} pending={pending} />;
       default:
-        return <LazyRichItem item={item} pending={pending} />;
+        return <LazyRichItem item={item} pending={pending} actions={actions} />;
     }
   }
 }

@@ -11,10 +11,10 @@ import { WidgetItemView } from './widget-item.tsx';
 import { WorkflowView } from './workflow.tsx';
 
 /** Any non-message item. */
-export function RichItem({ item, pending }: { item: ThreadItem; pending: boolean }) {
+export function RichItem({ item, pending, actions }: { item: ThreadItem; pending: boolean; actions?: string | undefined }) {
   switch (item.type) {
     case 'widget':
-      return <WidgetItemView item={item} pending={pending} />;
+      return <WidgetItemView item={item} pending={pending} actions={actions} />;
     case 'workflow':
       return <WorkflowView item={item} pending={pending} />;
     case 'task':

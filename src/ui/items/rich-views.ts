@@ -7,4 +7,5 @@
 export { CitedParts } from './citations.tsx';
 export { EntityPreview } from './entity-preview.tsx';
 export { RichItem } from './rich-item.tsx';
+export { StructuredInputPrompt } from './structured-input.tsx';
 export * as widgets from '../../widgets/index.ts';

@@ -42,7 +42,7 @@ export function Favicon({ href }: { href: string }) {
   return <img class="ck-favicon" src={src} alt="" width={16} height={16} loading="lazy" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-/** A URL source: its title and host, opening in a new tab; plain text when the policy rejects the URL. */
+/** A URL source: its title and `attribution` (else host), opening in a new tab; plain text when the policy rejects the URL. */
 export function UrlSourceLink({ source }: { source: URLSource }) {
   const { app } = useModels();
   const md = useMarkdown();
@@ -51,7 +51,7 @@ export function UrlSourceLink({ source }: { source: URLSource }) {
     <>
       <Favicon href={href} />
       <span class="ck-source-title">{source.title}</span>
-      {hostOf(href) && <span class="ck-source-meta">{hostOf(href)}</span>}
+      {(source.attribution || hostOf(href)) && <span class="ck-source-meta">{source.attribution || hostOf(href)}</span>}
     </>
   );
   if (link?.kind === 'url') {

@@ -1,4 +1,4 @@
-/** A widget item: the widget renderer (its own lazy chunk) and, once final, the copy action for `copy_text`. */
+/** A widget item: the widget renderer (its own lazy chunk) and, when it closes its turn, the turn's actions. */
 import type { WidgetItem } from '../../protocol/items.ts';
 import { useModels } from '../context.ts';
 import { useMarkdown, useWidgetStrings } from '../use-markdown.ts';
@@ -6,7 +6,7 @@ import { MessageActions } from './assistant-message.tsx';
 import { loadWidgets, useLazy } from './lazy-modules.ts';
 
 /** One widget item. */
-export function WidgetItemView({ item, pending }: { item: WidgetItem; pending: boolean }) {
+export function WidgetItemView({ item, pending, actions }: { item: WidgetItem; pending: boolean; actions?: string | undefined }) {
   const { app, chat } = useModels();
   const md = useMarkdown();
   const strings = useWidgetStrings(md);
@@ -31,7 +31,7 @@ export function WidgetItemView({ item, pending }: { item: WidgetItem; pending: b
         onError={(message: string) => app.reportError(new Error(message))}
         onDeeplink={md.onDeeplink}
       />
-      {!pending && item.copy_text && <MessageActions text={item.copy_text} itemId={item.id} excerpt={item.copy_text} />}
+      {!pending && actions !== undefined && <MessageActions text={actions} itemId={item.id} excerpt={item.copy_text || actions} />}
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { controlClass } from './fields.tsx';
 
 const COLORS = ['primary', 'secondary', 'info', 'discovery', 'success', 'caution', 'warning', 'danger'] as const;
 const ICON_PX: Record<string, number> = { sm: 14, md: 16, lg: 18, xl: 20, '2xl': 24 };
+/** The icon size that goes with each control size when `iconSize` is not given: icons scale with the button. */
+const ICON_FOR_SIZE: Record<string, number> = { '3xs': 12, '2xs': 12, xs: 14, sm: 14, md: 16, lg: 18, xl: 18, '2xl': 20, '3xl': 22 };
 
 /**
  * `Button`: fires `onClickAction` (self-loading by default). A `submit` button validates its form first;
@@ -23,7 +25,8 @@ export function Button({ node }: NodeProps) {
   const label = readString(node.label, 500);
   const start = readString(node.iconStart, 100);
   const end = readString(node.iconEnd, 100);
-  const size = ICON_PX[readEnum(node.iconSize, Object.keys(ICON_PX)) ?? 'md'];
+  const iconSize = readEnum(node.iconSize, Object.keys(ICON_PX));
+  const size = iconSize ? ICON_PX[iconSize] : ICON_FOR_SIZE[readEnum(node.size, Object.keys(ICON_FOR_SIZE)) ?? 'md'];
   const submit = node.submit === true;
   const click = (e: MouseEvent) => {
     if (!node.onClickAction) return;

@@ -84,12 +84,41 @@ export function RadioGroup({ node }: NodeProps) {
   );
 }
 
-const isoDate = (v: unknown): string => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : '');
+const ISO = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** `DatePicker`: the native date field with `min`/`max`, optionally clearable. */
+/**
+ * An ISO date-time as the native field shows it: `YYYY-MM-DD` as written, or with `time` `YYYY-MM-DDTHH:MM` in
+ * local time (a value with a zone is converted; one without is taken as local already). '' when it is not ISO.
+ */
+export function fieldValue(v: unknown, time: boolean): string {
+  const m = typeof v === 'string' ? ISO.exec(v.trim()) : null;
+  if (!m) return '';
+  const [, date = '', clock, zone] = m;
+  // A calendar date stays the date written (midnight UTC is not the day before west of Greenwich).
+  if (time && zone && clock) {
+    const d = new Date(v as string);
+    if (Number.isNaN(d.getTime())) return '';
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }
+  return time ? `${date}T${clock ?? '00:00'}` : date;
+}
+
+/** Whether an ISO value carries a time of day other than midnight (then the field picks a time too). */
+const hasTime = (v: unknown): boolean => {
+  const m = typeof v === 'string' ? ISO.exec(v.trim()) : null;
+  return !!m?.[2] && m[2] !== '00:00';
+};
+
+/**
+ * `DatePicker`: the native date field — a date and time field when `defaultValue`, `min` or `max` has a time of
+ * day — with `min`/`max`, optionally clearable. The change action and the form get the field's value
+ * (`YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` in local time).
+ */
 export function DatePicker({ node }: NodeProps) {
   const { strings } = useWidget();
-  const [value, setValue] = useState(() => isoDate(node.defaultValue));
+  const time = hasTime(node.defaultValue) || hasTime(node.min) || hasTime(node.max);
+  const [value, setValue] = useState(() => fieldValue(node.defaultValue, time));
   const [loading, fire] = useChangeAction(node);
   const input = useRef<HTMLInputElement>(null);
   const change = (next: string, el: Element) => {
@@ -101,10 +130,10 @@ export function DatePicker({ node }: NodeProps) {
       <input
         {...useFieldAttrs(node, readString(node.placeholder, 500))}
         ref={input}
-        type="date"
+        type={time ? 'datetime-local' : 'date'}
         class={controlClass(node, 'ck-w-field', 'outline')}
-        min={isoDate(node.min) || undefined}
-        max={isoDate(node.max) || undefined}
+        min={fieldValue(node.min, time) || undefined}
+        max={fieldValue(node.max, time) || undefined}
         value={value}
         required={node.required === true}
         disabled={node.disabled === true || loading}

@@ -1,5 +1,5 @@
 /** Text entry controls (CHATKIT.md §4.5): Input, Textarea, and the field of an editable `Text`. */
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { WidgetComponent } from '../../protocol/widgets.ts';
 import { cx, type Style } from '../block-style.ts';
 import { fieldId, useWidget } from '../context.ts';
@@ -68,16 +68,27 @@ export function Input({ node }: NodeProps) {
   );
 }
 
-/** `Textarea`: multi-line; `autoResize` grows it with its lines up to `maxRows`. */
+/**
+ * `Textarea`: multi-line; `autoResize` grows it with its lines up to `maxRows`. Browsers ignore `pattern` on a
+ * textarea, so it is checked here (the whole value must match, as for inputs) and reported through the field's
+ * validity, which form submission checks.
+ */
 export function Textarea({ node }: NodeProps) {
+  const { strings } = useWidget();
   const [value, setValue] = useState(() => initial(node.defaultValue));
+  const ref = useRef<HTMLTextAreaElement>(null);
   const rows = readInt(node.rows, 1, 100) ?? 3;
   const max = Math.max(rows, readInt(node.maxRows, 1, 100) ?? 20);
   const lines = value.split('\n').length;
-  const { pattern: _unused, ...props } = entryProps(node, readString(node.placeholder, 500));
+  const { pattern, ...props } = entryProps(node, readString(node.placeholder, 500));
+  const matcher = useMemo(() => (pattern ? new RegExp(`^(?:${pattern})$`, 'v') : null), [pattern]);
+  useEffect(() => {
+    ref.current?.setCustomValidity(matcher && value !== '' && !matcher.test(value) ? strings.patternMismatch : '');
+  }, [matcher, value, strings.patternMismatch]);
   return (
     <textarea
       {...props}
+      ref={ref}
       class={controlClass(node, 'ck-w-field ck-w-textarea', 'outline')}
       rows={node.autoResize === true ? Math.min(max, Math.max(rows, lines)) : rows}
       value={value}

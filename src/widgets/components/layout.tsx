@@ -1,10 +1,10 @@
 /** Layout components (CHATKIT.md §4.3) and the `Basic` root. */
 import type { ComponentChildren } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { boxProps, cx, type Style } from '../block-style.ts';
 import { resolveColor, type Scheme } from '../colors.ts';
 import { WidgetContext, useWidget } from '../context.ts';
-import { renderChildren, type NodeProps } from '../render-node.tsx';
+import { childNodes, renderChildren, renderNode, type NodeProps } from '../render-node.tsx';
 import { readEnum, readLength, readSpace } from '../values.ts';
 
 const SCHEMES = ['light', 'dark'] as const;
@@ -91,7 +91,36 @@ export function Divider({ node }: NodeProps) {
   return <hr class={cx('ck-w-divider', node.flush === true && 'ck-w-flush')} style={style} />;
 }
 
-/** `Transition`: renders its single child (layout changes animate through CSS). */
+const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+const EASE = { duration: 220, easing: 'cubic-bezier(0.2, 0, 0, 1)' };
+
+/**
+ * `Transition`: its single child, with layout changes animated (Web Animations, no style text): when the child
+ * is updated the box eases from its old height to the new one, and a different child (another type or key)
+ * fades in. Nothing moves under `prefers-reduced-motion`.
+ */
 export function Transition({ node, depth }: NodeProps) {
-  return <>{renderChildren(node, depth)}</>;
+  const child = childNodes(node)[0];
+  const ref = useRef<HTMLDivElement>(null);
+  const last = useRef<{ key: string; height: number } | null>(null);
+  const key = child ? `${child.type}\u0000${String(child.key ?? child.id ?? '')}` : '';
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const height = el.getBoundingClientRect().height;
+    const prev = last.current;
+    last.current = { key, height };
+    if (!prev || typeof el.animate !== 'function' || reducedMotion()) return;
+    if (prev.key !== key) el.firstElementChild?.animate([{ opacity: 0, transform: 'translateY(4px)' }, { opacity: 1, transform: 'none' }], EASE);
+    if (Math.abs(prev.height - height) < 1) return;
+    // Clipped only while it animates, so focus rings are not cut off the rest of the time.
+    el.classList.add('ck-w-animating');
+    const run = el.animate([{ height: `${prev.height}px` }, { height: `${height}px` }], EASE);
+    run.onfinish = run.oncancel = () => el.classList.remove('ck-w-animating');
+  }, [child]);
+  return (
+    <div ref={ref} class="ck-w-transition">
+      {child && renderNode(child, depth + 1)}
+    </div>
+  );
 }

@@ -213,7 +213,7 @@ describe('commands', () => {
     expect(search.state.value?.items.map((c) => c.id)).toEqual(['help', 'tr', 'sum']);
   });
 
-  it('stays closed when commands are disabled or have no onSearch', () => {
+  it('stays closed when commands are disabled, or have neither onSearch nor a built-in action that applies', () => {
     for (const commandsOption of [{ enabled: false, onSearch: async () => commands }, { enabled: true }]) {
       const t = setup({ commands: commandsOption });
       const search = createComposerSearch(t.composer, 0);
@@ -276,5 +276,64 @@ describe('commands', () => {
     expect(search.state.value).toMatchObject({ status: 'error' });
     expect(t.composer.text.value).toBe('/he');
     expect(t.errors()).toEqual(['commands.onSelect failed: boom']);
+  });
+
+  it('offers the composer’s own actions, as ChatKit’s "/" menu does, after the host’s commands and filtered by the query', async () => {
+    const onSelect = vi.fn(async () => undefined);
+    const t = setup({
+      api: { uploadStrategy: { type: 'direct', uploadUrl: '/upload' } },
+      composer: { attachments: { enabled: true }, tools: [{ id: 'search', label: 'Search the web', icon: 'globe' }] },
+      entities: { onTagSearch: async () => [{ id: 'ada', title: 'Ada' }] },
+      commands: { enabled: true, onSelect },
+    });
+    const search = createComposerSearch(t.composer, 0);
+    search.update('/', 1);
+    await flush();
+    expect(search.state.value?.items.map((c) => [('label' in c ? c.label : ''), c.group])).toEqual([
+      ['Search the web', 'Composer'],
+      ['Attach file', 'Composer'],
+      ['Mention', 'Composer'],
+    ]);
+    t.composer.text.value = '/sea';
+    search.update('/sea', 4);
+    await flush();
+    expect(search.state.value?.items.map((c) => ('label' in c ? c.label : ''))).toEqual(['Search the web']);
+    await search.pick(0);
+    expect([t.composer.tool.value?.id, t.composer.text.value, search.state.value, onSelect.mock.calls.length]).toEqual(['search', '', null, 0]);
+    expect(t.toolEvents()).toEqual([{ toolId: 'search' }]);
+  });
+
+  it('attach opens the toolbar’s file picker; mention starts an @-search', async () => {
+    const onTagSearch = vi.fn(async () => [{ id: 'ada', title: 'Ada' }]);
+    const t = setup({
+      api: { uploadStrategy: { type: 'direct', uploadUrl: '/upload' } },
+      composer: { attachments: { enabled: true } },
+      entities: { onTagSearch },
+      commands: { enabled: true },
+    });
+    const form = document.createElement('form');
+    const input = document.createElement('textarea');
+    const picker = Object.assign(document.createElement('input'), { type: 'file' });
+    const opened = vi.fn();
+    picker.addEventListener('click', (e) => {
+      e.preventDefault();
+      opened();
+    });
+    form.append(input, picker);
+    document.body.append(form);
+    t.composer.register(input);
+    const search = createComposerSearch(t.composer, 0);
+    t.composer.text.value = input.value = '/att';
+    search.update('/att', 4);
+    await flush();
+    await search.pick(0);
+    expect([opened.mock.calls.length, t.composer.text.value]).toEqual([1, '']);
+    t.composer.text.value = input.value = '/men';
+    search.update('/men', 4);
+    await flush();
+    await search.pick(0);
+    await flush();
+    expect([t.composer.text.value, search.state.value?.kind, onTagSearch.mock.calls]).toEqual(['@', 'mention', [['']]]);
+    form.remove();
   });
 });

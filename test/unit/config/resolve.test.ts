@@ -150,7 +150,7 @@ describe('resolveOptions defaults', () => {
       entities: { showComposerMenu: false },
       commands: { enabled: false },
       widgets: {},
-      thread: { autoScroll: true },
+      thread: { autoScroll: false },
     });
     expect(options.locale).toBeUndefined();
     expect(options.startScreen.greeting).toBeUndefined();
@@ -303,12 +303,12 @@ describe('resolveOptions per key group: a valid value applies, an invalid one is
       fallback: {},
     },
     thread: {
-      valid: { thread: { autoScroll: false } },
+      valid: { thread: { autoScroll: true } },
       read: (o) => o.thread,
-      applied: { autoScroll: false },
+      applied: { autoScroll: true },
       invalid: { thread: [] },
       error: 'thread: expected object, received an array',
-      fallback: { autoScroll: true },
+      fallback: { autoScroll: false },
     },
   };
 

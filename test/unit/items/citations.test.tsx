@@ -20,7 +20,7 @@ describe('citations from the s1 capture', () => {
     m = mountItem(reply);
     expect(m.$('.ck-md p').innerHTML).toBe('Hello!<span class="ck-md-cite"><button type="button" class="ck-cite" aria-label="Sources 1: Example">1</button></span>');
     const toggle = m.$('.ck-sources-toggle');
-    expect([m.text('.ck-sources-toggle'), toggle.getAttribute('aria-expanded'), m.$('.ck-sources-list').hidden]).toEqual(['Sources 1', 'false', true]);
+    expect([m.text('.ck-sources-toggle'), toggle.getAttribute('aria-expanded'), document.getElementById(toggle.getAttribute('aria-controls')!)!.hidden]).toEqual(['Sources 1', 'false', true]);
     expect(entries(m)).toEqual(['1Exampleexample.com(opens in a new tab)']);
     const link = m.$<HTMLAnchorElement>('.ck-sources-list a');
     expect([link.href, link.target, link.rel]).toEqual(['https://example.com/', '_blank', 'noopener noreferrer']);
@@ -41,7 +41,8 @@ describe('citations from the s1 capture', () => {
   it('open the list and focus the source when its marker is pressed', () => {
     m = mountItem(historyItems().find((i) => i.id === 'msg_0003')!);
     click(m.$('.ck-cite'));
-    expect([m.$('.ck-sources-toggle').getAttribute('aria-expanded'), m.$('.ck-sources-list').hidden]).toEqual(['true', false]);
+    const toggle = m.$('.ck-sources-toggle');
+    expect([toggle.getAttribute('aria-expanded'), document.getElementById(toggle.getAttribute('aria-controls')!)!.hidden]).toEqual(['true', false]);
     expect(document.activeElement).toBe(m.$('.ck-sources-list a'));
     expect(m.$('.ck-sources-list li').getAttribute('data-active')).toBe('true');
   });
@@ -121,11 +122,67 @@ describe('entity sources', () => {
     expect(onRequestPreview.mock.calls).toEqual([[{ id: 'person_ada', title: 'Ada Lovelace', icon: 'profile', interactive: true, data: { born: '1815' } }]]);
   });
 
-  it('leave a non-interactive entity, or one without host callbacks, as plain text', () => {
-    m = mountItem(message('Ada.', [{ source: { ...ada, interactive: false }, index: 4 }]), false, fakeModels({ entities: { onClick: async () => undefined } }));
+  it('leave a non-interactive entity, or one without host callbacks, as plain text in the list; its marker opens the list', async () => {
+    const onClick = vi.fn(async () => undefined);
+    m = mountItem(message('Ada.', [{ source: { ...ada, interactive: false }, index: 4 }]), false, fakeModels({ entities: { onClick } }));
     expect(m.$$('.ck-sources-list button').length).toBe(0);
+    click(m.$('button.ck-cite'));
+    await flush();
+    expect([onClick.mock.calls.length, m.$('.ck-sources-toggle').getAttribute('aria-expanded')]).toEqual([0, 'true']);
     m.unmount();
     m = mountItem(message('Ada.', [{ source: ada, index: 4 }]));
-    expect([m.$$('.ck-sources-list button').length, m.$$('.ck-entity').length]).toEqual([0, 0]);
+    expect(m.$$('.ck-sources-list button').length).toBe(0);
+  });
+
+  it('show the icon as the marker of an entity without an inline label, and a number when it has no icon', () => {
+    m = mountItem(message('Ada. Bob.', [{ source: ada, index: 4 }, { source: { ...ada, id: 'bob', title: 'Bob', icon: undefined }, index: 9 }]));
+    const [first, second] = m.$$('.ck-cite');
+    expect([first!.querySelector('svg.ck-icon') !== null, first!.textContent, first!.getAttribute('aria-label')]).toEqual([true, '', 'Sources 1: Ada Lovelace']);
+    expect([second!.querySelector('svg') === null, second!.textContent]).toEqual([true, '2']);
+  });
+
+  it('show the default hover header (icon, title, label) when no preview will be asked for, else the host preview', async () => {
+    const onRequestPreview = vi.fn(async () => ({ preview }));
+    m = mountItem(message('Ada.', [{ source: ada, index: 4 }]), false, fakeModels({ entities: { onClick: async () => undefined } }));
+    fire(m.$('.ck-md .ck-entity'), 'mouseenter', { bubbles: false });
+    await flush();
+    const card = m.$('.ck-md .ck-entity-preview');
+    expect([card.getAttribute('role'), m.text('.ck-md .ck-entity-head'), m.$$('.ck-md .ck-entity-head svg').length]).toEqual(['tooltip', 'Ada LovelacePerson', 1]);
+    expect(m.$('.ck-md button.ck-cite').getAttribute('aria-describedby')).toBe(card.id);
+    m.unmount();
+    // Not interactive: the header too, and the host is not asked for a preview.
+    m = mountItem(message('Ada.', [{ source: { ...ada, interactive: false }, index: 4 }]), false, fakeModels({ entities: { onRequestPreview } }));
+    fire(m.$('.ck-md .ck-entity'), 'mouseenter', { bubbles: false });
+    await flush();
+    expect([m.text('.ck-md .ck-entity-preview'), onRequestPreview.mock.calls.length]).toEqual(['Ada LovelacePerson', 0]);
+    m.unmount();
+    // Interactive with a preview callback: the host's preview, without the default header.
+    m = mountItem(message('Ada.', [{ source: ada, index: 4 }]), false, fakeModels({ entities: { onRequestPreview } }));
+    fire(m.$('.ck-md .ck-entity'), 'mouseenter', { bubbles: false });
+    await flush();
+    await flush();
+    expect([m.text('.ck-md .ck-entity-preview'), m.$$('.ck-md .ck-entity-head').length, onRequestPreview.mock.calls.length]).toEqual(['Mathematician', 0, 1]);
+  });
+});
+
+describe('source details', () => {
+  it('show a URL source’s attribution instead of its host, each source’s date, and group sources under headings', () => {
+    m = mountItem(
+      message('A. B. C.', [
+        { source: { ...url('Guide', 'https://docs.example/guide'), attribution: 'Example Docs', timestamp: '2026-03-04' }, index: 2 },
+        { source: { ...url('Paper', 'https://p.example/'), group: 'Papers', timestamp: '2026-03-05T14:30:00Z' }, index: 5 },
+        { source: { type: 'file', title: 'Notes', filename: 'notes.md', group: 'Files' }, index: 8 },
+        { source: { ...url('Other', 'https://o.example/'), timestamp: 'not a date' }, index: 8 },
+      ]),
+    );
+    expect(m.$$('.ck-sources-group').map((h) => h.textContent)).toEqual(['Papers', 'Files']);
+    expect(m.$$('.ck-sources-list').map((ol) => [...ol.querySelectorAll('li')].map((li) => li.getAttribute('data-n')))).toEqual([['1', '4'], ['2'], ['3']]);
+    expect(m.$$('.ck-sources-list li')[0]!.textContent).toBe('1GuideExample Docs(opens in a new tab)Mar 4, 2026');
+    const time = m.$$('.ck-sources-list time');
+    expect(time.map((t) => [t.getAttribute('datetime'), /Mar 5, 2026/.test(t.textContent ?? '')])).toEqual([
+      ['2026-03-04', false],
+      ['2026-03-05T14:30:00Z', true],
+    ]);
+    expect(m.$$('.ck-sources-list li')[1]!.textContent).toBe('4Othero.example(opens in a new tab)');
   });
 });

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { signal } from '@preact/signals';
-import { render } from 'preact';
+import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { resolveOptions } from '../../../src/config/resolve.ts';
@@ -15,6 +15,7 @@ import type { StructuredInputSubmission } from '../../../src/protocol/structured
 import { ModelsContext, type Models } from '../../../src/ui/context.ts';
 import { ItemView } from '../../../src/ui/items/item-view.tsx';
 import { loadRichViews, loadWidgets } from '../../../src/ui/items/lazy-modules.ts';
+import { turnActions } from '../../../src/ui/items/turn-actions.ts';
 import { parseStreamEvent } from '../../../src/protocol/parse.ts';
 import type { ThreadStreamEvent } from '../../../src/protocol/events.ts';
 
@@ -46,11 +47,12 @@ export function fakeModels(options: Record<string, unknown> = {}): FakeModels {
   const app = {
     strings: f.strings,
     options: f.options,
-    locale: signal({ stringsLang: 'en' }),
+    locale: signal({ stringsLang: 'en', locale: 'en-US' }),
     baseUrl: 'https://host.example/page',
     reportError: f.reportError,
     emit: vi.fn(),
   };
+  const composer = { focus: vi.fn(() => true) };
   const chat = {
     status: f.status,
     imageDomains: f.imageDomains,
@@ -60,7 +62,7 @@ export function fakeModels(options: Record<string, unknown> = {}): FakeModels {
     retryLastTurn: vi.fn(async () => undefined),
     turnItemIds: (id: string) => [id],
   };
-  return { ...f, models: { app, chat, composer: {}, history: {} } as unknown as Models };
+  return { ...f, models: { app, chat, composer, history: {} } as unknown as Models };
 }
 
 /** A mounted item view. */
@@ -75,15 +77,23 @@ export interface MountedItem {
   text(selector?: string): string;
 }
 
-/** Mounts one item as the thread does. Load the lazy chunk first (`await ready()`) to render synchronously. */
-export function mountItem(item: ThreadItem, pending = false, fake: FakeModels = fakeModels()): MountedItem {
+/**
+ * Mounts one item as the thread does, as a turn of its own (so it carries that turn's actions). Load the lazy
+ * chunk first (`await ready()`) to render synchronously.
+ */
+export function mountItem(
+  item: ThreadItem,
+  pending = false,
+  fake: FakeModels = fakeModels(),
+  view: (item: ThreadItem, pending: boolean) => ComponentChild = (i, p) => <ItemView item={i} pending={p} actions={turnActions([i], false).get(i.id)} />,
+): MountedItem {
   const container = document.createElement('div');
   document.body.append(container);
   const draw = (i: ThreadItem, p: boolean) =>
     act(() => {
       render(
         <ModelsContext.Provider value={fake.models}>
-          <ItemView item={i} pending={p} />
+          {view(i, p)}
         </ModelsContext.Provider>,
         container,
       );

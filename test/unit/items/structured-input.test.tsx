@@ -2,7 +2,8 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StructuredInputItem } from '../../../src/protocol/items.ts';
-import { click, fakeModels, flush, item, mountItem, ready, type MountedItem } from './harness.tsx';
+import { StructuredInputPrompt } from '../../../src/ui/items/structured-input.tsx';
+import { click, fakeModels, flush, item, mountItem, ready, type FakeModels, type MountedItem } from './harness.tsx';
 
 let m: MountedItem;
 beforeAll(ready);
@@ -14,6 +15,8 @@ const inputs = [
   { id: 'tags', question: 'Tags?', type: 'multiple_choice', options: [{ value: 'a' }, { value: 'b' }, { value: 'c' }], multiple: true },
   { id: 'notes', question: 'Notes?', type: 'freeform', description: 'Optional' },
 ];
+/** The prompt that takes the composer's place while the item is pending. */
+const mountPrompt = (i: StructuredInputItem, fake: FakeModels = fakeModels()) => mountItem(i, false, fake, (it) => <StructuredInputPrompt item={it as StructuredInputItem} />);
 const pendingItem = (extra: Record<string, unknown> = {}) => item<StructuredInputItem>({ id: 'S1', type: 'structured_input', status: 'pending', inputs, ...extra });
 const check = (el: HTMLInputElement, on = true) =>
   act(() => {
@@ -30,7 +33,7 @@ const skip = (m: MountedItem) => m.$$<HTMLButtonElement>('button').find((b) => b
 
 describe('a pending structured input', () => {
   it('is an accessible form: a radio group, a checkbox group, a described text area, Skip and Submit', () => {
-    m = mountItem(pendingItem());
+    m = mountPrompt(pendingItem());
     expect(m.$$('fieldset').map((f) => [f.querySelector('legend')?.textContent, [...f.querySelectorAll('input')].map((i) => `${i.type}:${i.value}`)])).toEqual([
       ['Priority?', ['radio:Low', 'radio:High']],
       ['Tags?', ['checkbox:a', 'checkbox:b', 'checkbox:c']],
@@ -46,7 +49,7 @@ describe('a pending structured input', () => {
   });
 
   it('submits exactly the answered questions, multiple answers in option order, text trimmed', async () => {
-    m = mountItem(pendingItem());
+    m = mountPrompt(pendingItem());
     const [low, high] = m.$$<HTMLInputElement>('input[type="radio"]');
     const [a, b, c] = m.$$<HTMLInputElement>('input[type="checkbox"]');
     check(low!);
@@ -64,7 +67,7 @@ describe('a pending structured input', () => {
   });
 
   it('sends the C10 answer when only the priority is picked, and leaves blank text out', async () => {
-    m = mountItem(pendingItem());
+    m = mountPrompt(pendingItem());
     check(m.$$<HTMLInputElement>('input[type="radio"]')[1]!);
     typeInto(m.$<HTMLTextAreaElement>('textarea'), '   ');
     click(submit(m));
@@ -73,7 +76,7 @@ describe('a pending structured input', () => {
   });
 
   it('skips with an empty answer set', async () => {
-    m = mountItem(pendingItem());
+    m = mountPrompt(pendingItem());
     check(m.$$<HTMLInputElement>('input[type="radio"]')[0]!);
     click(skip(m));
     await flush();
@@ -83,7 +86,7 @@ describe('a pending structured input', () => {
   it('is disabled while a response streams, and cannot be sent twice while sending', async () => {
     const fake = fakeModels();
     fake.status.value = 'streaming';
-    m = mountItem(pendingItem(), false, fake);
+    m = mountPrompt(pendingItem(), fake);
     expect([...m.$$<HTMLButtonElement>('button'), ...m.$$<HTMLFieldSetElement>('fieldset'), m.$<HTMLTextAreaElement>('textarea')].map((el) => el.disabled)).toEqual([true, true, true, true, true]);
     act(() => void (fake.status.value = 'idle'));
     let release!: () => void;
@@ -99,15 +102,68 @@ describe('a pending structured input', () => {
   it('reports a failed submission and enables the form again', async () => {
     const fake = fakeModels();
     fake.submitStructuredInput.mockRejectedValue(new Error('There is no thread to answer in'));
-    m = mountItem(pendingItem(), false, fake);
+    m = mountPrompt(pendingItem(), fake);
     click(skip(m));
     await flush();
     expect([fake.reportError.mock.calls.map(([e]) => (e as Error).message), skip(m).disabled]).toEqual([['There is no thread to answer in'], false]);
   });
 
   it('renders hostile questions and options as text', () => {
-    m = mountItem(item({ id: 'S2', type: 'structured_input', inputs: [{ id: 'x', type: 'multiple_choice', question: '<img src=x onerror=alert(1)>', options: [{ value: '<b>bold</b>' }] }] }));
+    m = mountPrompt(item({ id: 'S2', type: 'structured_input', inputs: [{ id: 'x', type: 'multiple_choice', question: '<img src=x onerror=alert(1)>', options: [{ value: '<b>bold</b>' }] }] }));
     expect([m.$$('img, b').length, m.text('legend'), m.text('.ck-si-option')]).toEqual([0, '<img src=x onerror=alert(1)>', '<b>bold</b>']);
+  });
+});
+
+describe('an "Other" answer', () => {
+  const other = [
+    { id: 'colour', question: 'Colour?', type: 'multiple_choice', options: [{ value: 'Red' }, { value: 'Blue' }], allow_other: true },
+    { id: 'topics', question: 'Topics?', type: 'multiple_choice', options: [{ value: 'a' }, { value: 'b' }], multiple: true, allow_other: true },
+    { id: 'plain', question: 'Plain?', type: 'multiple_choice', options: [{ value: 'x' }] },
+  ];
+  const otherItem = () => item<StructuredInputItem>({ id: 'S3', type: 'structured_input', status: 'pending', inputs: other });
+  const type = (el: HTMLInputElement, text: string) =>
+    act(() => {
+      el.value = text;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+
+  it('is offered only where the question allows it, with a labelled text box once chosen', async () => {
+    m = mountPrompt(otherItem());
+    expect(m.$$('fieldset').map((f) => [...f.querySelectorAll('.ck-si-option')].map((l) => l.textContent))).toEqual([
+      ['Red', 'Blue', 'Other'],
+      ['a', 'b', 'Other'],
+      ['x'],
+    ]);
+    expect(m.$$('input[type="text"]').length).toBe(0);
+    const [colourOther] = m.$$<HTMLInputElement>('fieldset')[0]!.querySelectorAll<HTMLInputElement>('input[value=""]');
+    check(colourOther!);
+    await flush();
+    const box = m.$<HTMLInputElement>('input[type="text"]');
+    expect([box.getAttribute('aria-label'), box.placeholder, document.activeElement === box]).toEqual(['Other answer to: Colour?', 'Your answer', true]);
+  });
+
+  it('replaces the choice of a single-choice question and adds to a multiple one; blank text is left out', async () => {
+    m = mountPrompt(otherItem());
+    const [colour, topics] = m.$$<HTMLFieldSetElement>('fieldset');
+    check(colour!.querySelector<HTMLInputElement>('input[value="Red"]')!);
+    check(colour!.querySelector<HTMLInputElement>('input[value=""]')!);
+    type(colour!.querySelector<HTMLInputElement>('input[type="text"]')!, '  Teal ');
+    check(topics!.querySelector<HTMLInputElement>('input[value="b"]')!);
+    check(topics!.querySelector<HTMLInputElement>('input[value=""]')!);
+    type(topics!.querySelector<HTMLInputElement>('input[type="text"]')!, '   ');
+    click(submit(m));
+    await flush();
+    expect(m.fake.submitStructuredInput.mock.calls).toEqual([['S3', { status: 'answered', answers: { colour: { values: ['Teal'] }, topics: { values: ['b'] } } }]]);
+    // Picking an option of the single-choice question again drops "Other".
+    check(colour!.querySelector<HTMLInputElement>('input[value="Blue"]')!);
+    expect(m.$$('fieldset')[0]!.querySelectorAll('input[type="text"]').length).toBe(0);
+  });
+});
+
+describe('in the transcript', () => {
+  it('a pending structured input shows nothing: its prompt is in the composer', () => {
+    m = mountItem(pendingItem());
+    expect(m.container.textContent).toBe('');
   });
 });
 

@@ -117,6 +117,23 @@ describe('forms', () => {
     expect(m.onAction).not.toHaveBeenCalled();
   });
 
+  it('checks a Textarea’s pattern, which browsers ignore on textareas, before submitting', async () => {
+    m = mount(card({ type: 'Form', onSubmitAction: action('save'), children: [{ type: 'Textarea', name: 'code', pattern: '[a-z]+(\\n[a-z]+)*', defaultValue: 'ABC' }, { type: 'Button', label: 'Save', submit: true }] }));
+    const area = m.$<HTMLTextAreaElement>('textarea');
+    expect([area.validity.valid, area.validationMessage]).toEqual([false, 'Match the requested format.']);
+    click(m.$('button'));
+    await flush();
+    expect(m.onAction).not.toHaveBeenCalled();
+    act(() => {
+      area.value = 'abc\ndef';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(area.validity.valid).toBe(true);
+    click(m.$('button'));
+    await flush();
+    expect(m.onAction.mock.calls[0]?.[0]).toEqual({ ...action('save'), payload: { code: 'abc\ndef' } });
+  });
+
   it('fires the form action on a submit event (Enter in a field) and makes the widget busy meanwhile', async () => {
     const d = deferred();
     m = mount(card({ type: 'Form', onSubmitAction: action('save'), children: [{ type: 'Input', name: 'q', defaultValue: 'hi' }] }), { onAction: () => d.promise });
@@ -294,5 +311,57 @@ describe('state across widget updates', () => {
     expect([m.$('.ck-w-markdown').textContent, m.$('.ck-w-markdown').className]).toEqual(['Dear', 'ck-w-markdown ck-w-streaming']);
     m.rerender(tree('Dear Harry', false));
     expect([m.$('.ck-w-markdown').textContent, m.$('.ck-w-markdown').className]).toEqual(['Dear Harry', 'ck-w-markdown']);
+  });
+});
+
+describe('a Select whose options have descriptions', () => {
+  const options = [
+    { value: 'std', label: 'Standard', description: '3–5 days' },
+    { value: 'exp', label: 'Express', description: 'Tomorrow', disabled: true },
+    { value: 'pick', label: 'Pick-up', description: 'In store today' },
+  ];
+  const key = (el: Element, k: string) => {
+    const e = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true });
+    act(() => void el.dispatchEvent(e));
+    return e;
+  };
+
+  it('is a combobox whose listbox shows each description under its label, driven by the keyboard', async () => {
+    m = mount(card({ type: 'Form', onSubmitAction: action('save'), children: [{ type: 'Select', name: 'ship', placeholder: 'Shipping', options, onChangeAction: action('ship') }, { type: 'Button', label: 'Go', submit: true }] }));
+    const combo = m.$('[role="combobox"]');
+    expect([m.$$('select').length, combo.textContent, combo.getAttribute('aria-expanded'), combo.getAttribute('aria-label')]).toEqual([0, 'Shipping', 'false', 'Shipping']);
+    combo.focus();
+    key(combo, 'ArrowDown');
+    const items = m.$$('[role="option"]');
+    expect(items.map((o) => [o.querySelector('span')?.textContent, o.querySelector('.ck-w-listbox-description')?.textContent, o.getAttribute('aria-disabled')])).toEqual([
+      ['Standard', '3–5 days', null],
+      ['Express', 'Tomorrow', 'true'],
+      ['Pick-up', 'In store today', null],
+    ]);
+    expect(combo.getAttribute('aria-activedescendant')).toBe(items[0]!.id);
+    key(combo, 'ArrowDown');
+    expect(combo.getAttribute('aria-activedescendant')).toBe(m.$$('[role="option"]')[2]!.id);
+    key(combo, 'Enter');
+    await flush();
+    expect([m.$$('[role="listbox"]').length, combo.textContent, document.activeElement === combo]).toEqual([0, 'Pick-up', true]);
+    expect(m.onAction.mock.calls[0]?.[0]).toEqual({ ...action('ship'), payload: { value: 'pick', ship: 'pick' } });
+    key(combo, 'ArrowDown');
+    const escape = key(combo, 'Escape');
+    expect([escape.defaultPrevented, m.$$('[role="listbox"]').length]).toEqual([true, 0]);
+    click(m.$('button[type=submit]'));
+    await flush();
+    expect(m.onAction.mock.calls[1]?.[0]).toEqual({ ...action('save'), payload: { ship: 'pick' } });
+  });
+
+  it('blocks submission while a required one has no value', async () => {
+    m = mount(card({ type: 'Form', onSubmitAction: action('save'), children: [{ type: 'Select', name: 'ship', required: true, options }, { type: 'Button', label: 'Go', submit: true }] }));
+    click(m.$('button[type=submit]'));
+    await flush();
+    expect(m.onAction).not.toHaveBeenCalled();
+    click(m.$('[role="combobox"]'));
+    click(m.$$('[role="option"]')[0]!);
+    click(m.$('button[type=submit]'));
+    await flush();
+    expect(m.onAction.mock.calls[0]?.[0]).toEqual({ ...action('save'), payload: { ship: 'std' } });
   });
 });

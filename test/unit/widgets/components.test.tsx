@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WidgetComponent } from '../../../src/protocol/widgets.ts';
+import { fieldValue } from '../../../src/widgets/components/choices.tsx';
 import { card, mount, type Mounted } from './mount.tsx';
 
 let m: Mounted;
@@ -67,9 +68,24 @@ describe('layout', () => {
     expect(['--ck-w-rule-color', '--ck-w-rule-size', '--ck-w-rule-space'].map((p) => hr.style.getPropertyValue(p))).toEqual(['var(--ck-danger)', '2px', '12px']);
   });
 
-  it('renders a Transition as its child', () => {
-    show({ type: 'Transition', children: { type: 'Text', value: 'inside' } as unknown as WidgetComponent[] });
-    expect(m.$('.ck-w-card-content').innerHTML).toBe('<p class="ck-w-text">inside</p>');
+  it('renders a Transition as its child in a box that animates height changes and fades in a new child', () => {
+    const animate = vi.fn((_frames: unknown, _options?: unknown) => ({ onfinish: null, oncancel: null }) as unknown as Animation);
+    let height = 40;
+    const restore = [
+      vi.spyOn(HTMLElement.prototype, 'animate').mockImplementation(animate as never),
+      vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation((() => ({ height }) as DOMRect) as never),
+    ];
+    const text = (value: string, key = 'a') => ({ type: 'Transition', children: { type: 'Text', key, value } as unknown as WidgetComponent[] }) as WidgetComponent;
+    show(text('inside'));
+    expect(m.$('.ck-w-card-content').innerHTML).toBe('<div class="ck-w-transition"><p class="ck-w-text">inside</p></div>');
+    expect(animate).not.toHaveBeenCalled();
+    height = 80;
+    m.rerender(card(text('taller')));
+    expect(animate.mock.calls.map(([frames]) => frames)).toEqual([[{ height: '40px' }, { height: '80px' }]]);
+    expect(m.$('.ck-w-transition').classList.contains('ck-w-animating')).toBe(true);
+    m.rerender(card(text('other child', 'b')));
+    expect(animate.mock.calls.at(-1)![0]).toEqual([{ opacity: 0, transform: 'translateY(4px)' }, { opacity: 1, transform: 'none' }]);
+    for (const r of restore) r.mockRestore();
   });
 });
 
@@ -200,12 +216,12 @@ describe('controls', () => {
   });
 
   it('renders a Select with placeholder, default, disabled options and a clear button', () => {
-    show({ type: 'Select', name: 's', placeholder: 'Pick', defaultValue: 'b', clearable: true, options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B', disabled: true, description: 'Bee' }, { label: 'no value' }] });
+    show({ type: 'Select', name: 's', placeholder: 'Pick', defaultValue: 'b', clearable: true, options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B', disabled: true }, { label: 'no value' }] });
     const select = m.$<HTMLSelectElement>('select');
-    expect([...select.options].map((o) => [o.value, o.textContent, o.disabled, o.title])).toEqual([
-      ['', 'Pick', false, ''],
-      ['a', 'A', false, ''],
-      ['b', 'B', true, 'Bee'],
+    expect([...select.options].map((o) => [o.value, o.textContent, o.disabled])).toEqual([
+      ['', 'Pick', false],
+      ['a', 'A', false],
+      ['b', 'B', true],
     ]);
     expect([select.value, m.$$('input[type=search]').length, m.$('.ck-w-clear').getAttribute('aria-label')]).toEqual(['b', 0, 'Clear']);
   });
@@ -230,6 +246,12 @@ describe('controls', () => {
     const input = m.$<HTMLInputElement>('input');
     expect([input.type, input.value, input.min, input.max, input.getAttribute('aria-label')]).toEqual(['date', '2024-05-01', '2024-01-01', '2024-12-31', 'When']);
     expect(m.$$('.ck-w-clear').length).toBe(1);
+  });
+
+  it('makes DatePicker a date-and-time field when a value has a time of day, keeping that time', () => {
+    show({ type: 'DatePicker', name: 'd', defaultValue: '2024-05-01T14:30:00', min: '2024-05-01T09:00', max: '2024-05-31' });
+    const input = m.$<HTMLInputElement>('input');
+    expect([input.type, input.value, input.min, input.max]).toEqual(['datetime-local', '2024-05-01T14:30', '2024-05-01T09:00', '2024-05-31T00:00']);
   });
 
   it('renders Checkbox and a labelled RadioGroup', () => {
@@ -280,5 +302,20 @@ describe('ListView', () => {
     const [first, second] = m.$$('li > *');
     expect([first?.tagName, first?.className, (first as HTMLElement).style.gap]).toEqual(['BUTTON', 'ck-w-box ck-w-row ck-w-align-start ck-w-list-row ck-w-pressable', '8px']);
     expect([second?.tagName, second?.getAttribute('role'), second?.getAttribute('tabindex')]).toEqual(['DIV', 'button', '0']);
+  });
+});
+
+describe('DatePicker values', () => {
+  it('converts zoned ISO values to local wall time and rejects what is not ISO', () => {
+    const local = new Date('2024-05-01T12:45:00Z');
+    const expected = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}T${String(local.getHours()).padStart(2, '0')}:45`;
+    expect([fieldValue('2024-05-01T12:45:00Z', true), fieldValue('2024-05-01', true), fieldValue('2024-05-01 08:05:07.5', true), fieldValue('May 1', true), fieldValue('2024-05-01T25', false), fieldValue(7, false)]).toEqual([
+      expected,
+      '2024-05-01T00:00',
+      '2024-05-01T08:05',
+      '',
+      '',
+      '',
+    ]);
   });
 });

@@ -8,12 +8,36 @@ describe('readLength and readSpace', () => {
     expect([readLength(12), readLength(0.5), readSpace(2), readSpace(0.5)]).toEqual(['12px', '0.5px', '8px', '2px']);
   });
 
-  it('accepts only plain px, %, rem, em lengths and auto, rebuilt from their numbers', () => {
-    expect(['50%', '1.5rem', '2em', '010px', 'auto'].map((v) => readLength(v))).toEqual(['50%', '1.5rem', '2em', '10px', 'auto']);
+  it('accepts plain lengths in CSS units and auto, rebuilt from their numbers', () => {
+    expect(['50%', '1.5rem', '2em', '010px', 'auto', '40vh', '100vw', '30ch', '50dvh'].map((v) => readLength(v))).toEqual(['50%', '1.5rem', '2em', '10px', 'auto', '40vh', '100vw', '30ch', '50dvh']);
   });
 
-  it('drops NaN, Infinity, negatives, huge values, expressions and CSS injection', () => {
-    const bad = [NaN, Infinity, -Infinity, -4, 1e9, '1e9px', '100000px', 'calc(1px)', 'expression(alert(1))', '1px;color:red', '12', 'url(x)', {}, null, true];
+  it('accepts calc(), min(), max() and clamp() made of lengths, numbers and operators only', () => {
+    const ok = ['calc(100% - 16px)', 'min(50vw, 320px)', 'clamp(120px, 40vh, 30rem)', 'calc((100% - 2 * 8px) / 3)', 'max(1em, calc(2px + 1vh))'];
+    expect(ok.map((v) => readLength(v))).toEqual(ok);
+    const bad = ['calc(100% - var(--x))', 'calc(url(x))', 'calc(1px', 'calc(1px))(', 'calc(1px);color:red', 'calc("1px")', 'attr(x)', 'calc(1foo)', `calc(${'1px + '.repeat(50)}1px)`];
+    expect(bad.map((v) => readLength(v))).toEqual(bad.map(() => undefined));
+  });
+
+  it('reads padding and margin shorthands of one to four lengths', () => {
+    const style: Style = {};
+    applySpacing(style, 'padding', '8px calc(1em + 2px) 4px 10%');
+    expect(style).toEqual({ padding: '8px calc(1em + 2px) 4px 10%', '--ck-w-pad-l': '10%', '--ck-w-pad-r': 'calc(1em + 2px)' });
+    const two: Style = {};
+    applySpacing(two, 'padding', '0 24px');
+    expect(two).toEqual({ padding: '0 24px', '--ck-w-pad-l': '24px', '--ck-w-pad-r': '24px' });
+    const margin: Style = {};
+    applySpacing(margin, 'margin', '4px 8px 12px');
+    expect(margin).toEqual({ margin: '4px 8px 12px' });
+    for (const bad of ['1px 2px 3px 4px 5px', '1px red', '', '1px;x:y']) {
+      const s: Style = {};
+      applySpacing(s, 'padding', bad);
+      expect(s).toEqual({});
+    }
+  });
+
+  it('drops NaN, Infinity, negatives, huge values, other functions and CSS injection', () => {
+    const bad = [NaN, Infinity, -Infinity, -4, 1e9, '1e9px', '100000px', 'expression(alert(1))', '1px;color:red', '12', 'url(x)', {}, null, true];
     expect(bad.map((v) => readLength(v))).toEqual(bad.map(() => undefined));
     expect(readSpace(1e9)).toBeUndefined();
   });
@@ -76,7 +100,7 @@ describe('block and box styles', () => {
   it('expands Spacing objects with x/y and explicit sides winning', () => {
     const style: Style = {};
     applySpacing(style, 'padding', { x: 2, y: '1rem', top: 0 });
-    expect(style).toEqual({ paddingTop: '0px', paddingRight: '8px', paddingBottom: '1rem', paddingLeft: '8px' });
+    expect(style).toEqual({ paddingTop: '0px', paddingRight: '8px', paddingBottom: '1rem', paddingLeft: '8px', '--ck-w-pad-l': '8px', '--ck-w-pad-r': '8px' });
   });
 
   it('builds borders from numbers, Border and Borders', () => {
@@ -100,7 +124,7 @@ describe('block and box styles', () => {
   it('maps BoxBaseProps to exact classes and styles', () => {
     expect(boxProps({ type: 'Row', align: 'center', justify: 'between', wrap: 'wrap', gap: 3, padding: 4, background: 'surface-secondary' }, 'light', 'row')).toEqual({
       class: 'ck-w-box ck-w-row ck-w-align-center ck-w-justify-between ck-w-wrap',
-      style: { gap: '12px', padding: '16px', background: 'var(--ck-surface-2)' },
+      style: { gap: '12px', padding: '16px', '--ck-w-pad-l': '16px', '--ck-w-pad-r': '16px', background: 'var(--ck-surface-2)' },
     });
     expect(boxProps({ type: 'Row', align: 'sideways', justify: 'x y', gap: Infinity }, 'light', 'col')).toEqual({ class: 'ck-w-box ck-w-col', style: {} });
   });
