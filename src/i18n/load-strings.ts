@@ -1,40 +1,53 @@
 /**
- * Built-in string tables. English is bundled; every other table is its own chunk behind a dynamic
- * `import()` (one literal path per locale, so the bundler can split them), fetched only when needed.
+ * Built-in string tables. English is bundled; every other table is its own chunk, fetched only when needed.
+ * The map of chunk imports lives in a chunk of its own too (./locale-chunks.ts), so an English first open
+ * carries none of it.
  */
 import { en, type Strings } from './en.ts';
+import { UI_LOCALES, type UiLocale } from './supported-locales.ts';
 
-/** The languages with built-in strings. */
-export const BUILTIN_LANGS = ['en', 'de', 'fr', 'es', 'ja', 'ar'] as const;
-
-/** A language with a built-in table. */
-export type BuiltinLang = (typeof BUILTIN_LANGS)[number];
-
-const loaders: Readonly<Record<Exclude<BuiltinLang, 'en'>, () => Promise<Strings>>> = {
-  de: () => import('./locales/de.ts').then((m) => m.de),
-  fr: () => import('./locales/fr.ts').then((m) => m.fr),
-  es: () => import('./locales/es.ts').then((m) => m.es),
-  ja: () => import('./locales/ja.ts').then((m) => m.ja),
-  ar: () => import('./locales/ar.ts').then((m) => m.ar),
-};
-
-const loaded = new Map<BuiltinLang, Strings>([['en', en]]);
-const builtin: ReadonlySet<string> = new Set(BUILTIN_LANGS);
+const byTag = new Map<string, UiLocale>(UI_LOCALES.map((tag) => [tag.toLowerCase(), tag]));
+// Each language's table; where a language has several, the one a bare or other-regional tag gets.
+const byLanguage = new Map<string, UiLocale>([
+  ...UI_LOCALES.map((tag): [string, UiLocale] => [tag.split('-')[0]!, tag]),
+  ['es', 'es-ES'], ['fr', 'fr-FR'], ['pt', 'pt-BR'], ['zh', 'zh-CN'], ['fil', 'tl'], ['no', 'nb-NO'], ['iw', 'he'],
+]);
+// Spanish-speaking Latin America and the US read es-419.
+const LATIN_AMERICA = /^(419|AR|BO|CL|CO|CR|CU|DO|EC|GT|HN|MX|NI|PA|PE|PR|PY|SV|US|UY|VE)$/;
 
 /**
- * The table serving a BCP-47 tag: matched case-insensitively on the whole tag, then on its language subtag
- * (`es-419` → `es`, `DE-de` → `de`); `en` when there is no table (`zh-Hant`, `pt-BR`, garbage).
+ * The table serving a BCP-47 tag, as ChatKit resolves it: the whole tag if it has a table (case-insensitive,
+ * `_` or `-`), else its language's table (`de-AT` → `de-DE`, `pt` → `pt-BR`), choosing the variant by region or
+ * script where a language has several (`es-MX` → `es-419`, `pt-AO` → `pt-PT`, `zh-Hant`/`zh-MO` → traditional);
+ * `en` for English, other languages and garbage.
  */
-export function matchBuiltinLang(tag: string): BuiltinLang {
-  const lower = tag.toLowerCase().replace(/_/g, '-');
-  if (builtin.has(lower)) return lower as BuiltinLang;
-  const language = lower.split('-')[0] ?? '';
-  return builtin.has(language) ? (language as BuiltinLang) : 'en';
+export function matchTable(tag: string): UiLocale {
+  const clean = tag.replace(/_/g, '-');
+  const exact = byTag.get(clean.toLowerCase());
+  if (exact) return exact;
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(clean);
+  } catch {
+    return 'en';
+  }
+  const { language, region } = locale;
+  if (language === 'zh') {
+    const full = locale.maximize();
+    if (full.script !== 'Hant') return 'zh-CN';
+    return full.region === 'HK' || full.region === 'MO' ? 'zh-HK' : 'zh-TW';
+  }
+  if (language === 'pt' && region && region !== 'BR') return 'pt-PT';
+  if (language === 'es' && region && LATIN_AMERICA.test(region)) return 'es-419';
+  if (language === 'fr' && region === 'CA') return 'fr-CA';
+  return byLanguage.get(language) ?? 'en';
 }
+
+const loaded = new Map<UiLocale, Strings>([['en', en]]);
 
 /** The table for a tag if it is already in memory (always true for English), else undefined. */
 export function peekStrings(tag: string): Strings | undefined {
-  return loaded.get(matchBuiltinLang(tag));
+  return loaded.get(matchTable(tag));
 }
 
 /**
@@ -42,13 +55,13 @@ export function peekStrings(tag: string): Strings | undefined {
  * answer is English, and the failure is not remembered, so the next call tries again.
  */
 export async function loadStrings(tag: string): Promise<Strings> {
-  const lang = matchBuiltinLang(tag);
-  const known = loaded.get(lang);
+  const id = matchTable(tag);
+  const known = loaded.get(id);
   if (known) return known;
-  if (lang === 'en') return en;
   try {
-    const strings = await loaders[lang]();
-    loaded.set(lang, strings);
+    const { loadTable } = await import('./locale-chunks.ts');
+    const strings = await loadTable(id as Exclude<UiLocale, 'en'>);
+    loaded.set(id, strings);
     return strings;
   } catch {
     return en;
