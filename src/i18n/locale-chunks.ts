@@ -1,9 +1,48 @@
 /**
- * One dynamic import per built-in table, each a literal path so the bundler makes every locale its own chunk.
- * This module is itself loaded lazily (by ./load-strings.ts), so none of it is in an English first open.
+ * Which table serves a tag, and one dynamic import per built-in table (each a literal path, so the bundler
+ * makes every locale its own chunk). This module is itself loaded lazily by ./load-strings.ts, so none of it
+ * is in an English first open.
  */
 import type { Strings } from './en.ts';
-import type { UiLocale } from './supported-locales.ts';
+import { UI_LOCALES, type UiLocale } from './supported-locales.ts';
+
+const byTag = new Map<string, UiLocale>(UI_LOCALES.map((tag) => [tag.toLowerCase(), tag]));
+// Each language's table; where a language has several, the one a bare or other-regional tag gets.
+const byLanguage = new Map<string, UiLocale>([
+  ...UI_LOCALES.map((tag): [string, UiLocale] => [tag.split('-')[0]!, tag]),
+  ['es', 'es-ES'], ['fr', 'fr-FR'], ['pt', 'pt-BR'], ['zh', 'zh-CN'], ['fil', 'tl'], ['no', 'nb-NO'], ['iw', 'he'],
+]);
+// Spanish-speaking Latin America and the US read es-419.
+const LATIN_AMERICA = /^(419|AR|BO|CL|CO|CR|CU|DO|EC|GT|HN|MX|NI|PA|PE|PR|PY|SV|US|UY|VE)$/;
+
+/**
+ * The table serving a BCP-47 tag, as ChatKit resolves it: the whole tag if it has a table (case-insensitive,
+ * `_` or `-`), else its language's table (`de-AT` → `de-DE`, `pt` → `pt-BR`), choosing the variant by region or
+ * script where a language has several (`es-MX` → `es-419`, `pt-AO` → `pt-PT`, `zh-Hant`/`zh-MO` → traditional);
+ * `en` for English, other languages and garbage.
+ */
+export function matchTable(tag: string): UiLocale {
+  const clean = tag.replace(/_/g, '-');
+  const exact = byTag.get(clean.toLowerCase());
+  if (exact) return exact;
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(clean);
+  } catch {
+    return 'en';
+  }
+  const { language, region } = locale;
+  if (language === 'zh') {
+    const full = locale.maximize();
+    if (full.script !== 'Hant') return 'zh-CN';
+    return full.region === 'HK' || full.region === 'MO' ? 'zh-HK' : 'zh-TW';
+  }
+  if (language === 'pt' && region && region !== 'BR') return 'pt-PT';
+  if (language === 'es' && region && LATIN_AMERICA.test(region)) return 'es-419';
+  if (language === 'fr' && region === 'CA') return 'fr-CA';
+  return byLanguage.get(language) ?? 'en';
+}
+
 
 type Table = { default: Strings };
 

@@ -9,8 +9,8 @@
  * is also correct; it costs one small same-origin request before the launcher appears.
  */
 import { en, type Strings } from './en.ts';
-import { loadStrings, matchTable, peekStrings } from './load-strings.ts';
-import { RTL_LOCALES, type UiLocale } from './supported-locales.ts';
+import { loadStrings, peekStrings } from './load-strings.ts';
+import { RTL_LANGUAGES, UI_LANGUAGES } from './supported-locales.ts';
 
 /** Text direction of a locale. */
 export type TextDirection = 'ltr' | 'rtl';
@@ -23,17 +23,20 @@ export interface ResolvedLocale {
   lang: string;
   /** Direction of the strings' language: `rtl` for ar, fa, he, ur. */
   dir: TextDirection;
-  /** The built-in table serving this locale (`de-DE` for `de-AT`, `zh-TW` for `zh-Hant`); also the Intl locale. */
-  stringsLang: UiLocale;
+  /** The locale for Intl (plurals, numbers, dates): the same tag, which a built-in table serves. */
+  stringsLang: string;
   /** The table if already in memory, otherwise English until `load()` settles. */
   strings: Strings;
   /** Resolves with the table for `stringsLang`; never rejects (English if its chunk cannot be fetched). */
   load(): Promise<Strings>;
 }
 
+const languages: ReadonlySet<string> = new Set(UI_LANGUAGES.split(' '));
+const rtl: ReadonlySet<string> = new Set(RTL_LANGUAGES.split(' '));
+
 interface UsableTag {
   tag: string;
-  table: UiLocale;
+  language: string;
 }
 
 /** Standard BCP-47 casing without Intl's alias rewriting, so `tl` stays `tl` as ChatKit spells it. */
@@ -60,13 +63,13 @@ function parseTag(raw: unknown): UsableTag | undefined {
   if (typeof raw !== 'string') return undefined;
   const tag = raw.trim().replace(/_/g, '-');
   if (tag === '' || tag.length > 64) return undefined;
+  let language: string;
   try {
-    if (new Intl.Locale(tag).language === 'en') return { tag: normalizeCase(tag), table: 'en' };
+    language = new Intl.Locale(tag).language;
   } catch {
     return undefined;
   }
-  const table = matchTable(tag);
-  return table === 'en' ? undefined : { tag: normalizeCase(tag), table };
+  return language === 'en' || languages.has(language) ? { tag: normalizeCase(tag), language } : undefined;
 }
 
 /**
@@ -81,7 +84,7 @@ export function resolveLocale(requested: string | undefined, navigatorLanguages:
     : Array.isArray(navigatorLanguages)
       ? navigatorLanguages.slice(0, 32)
       : [];
-  let chosen: UsableTag = { tag: 'en', table: 'en' };
+  let chosen: UsableTag = { tag: 'en', language: 'en' };
   for (const candidate of candidates) {
     const usable = parseTag(candidate);
     if (usable) {
@@ -89,12 +92,12 @@ export function resolveLocale(requested: string | undefined, navigatorLanguages:
       break;
     }
   }
-  const { tag, table } = chosen;
+  const { tag, language } = chosen;
   return {
     locale: tag,
     lang: tag,
-    dir: RTL_LOCALES.has(table) ? 'rtl' : 'ltr',
-    stringsLang: table,
+    dir: rtl.has(language) ? 'rtl' : 'ltr',
+    stringsLang: tag,
     strings: peekStrings(tag) ?? en,
     load: () => loadStrings(tag),
   };

@@ -13,6 +13,9 @@ export const TRANSLATED_LOCALES = [
   'ta-IN', 'te-IN', 'th-TH', 'tl', 'tr-TR', 'uk-UA', 'ur', 'vi-VN', 'zh-CN', 'zh-HK', 'zh-TW',
 ] as const;
 
+/** One of ChatKit's translated locales. */
+export type TranslatedLocale = (typeof TRANSLATED_LOCALES)[number];
+
 /** ChatKit's bare-language aliases, which it resolves to a translated locale, and English. */
 export const LOCALE_ALIASES = [
   'bg', 'bn', 'bs', 'ca', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'gu', 'hi', 'hr', 'hu', 'hy', 'id', 'is',
@@ -21,7 +24,8 @@ export const LOCALE_ALIASES = [
 ] as const;
 
 /** Every value ChatKit's `locale` option accepts: its translated locales, then the aliases. */
-export const SUPPORTED_LOCALES = [...TRANSLATED_LOCALES, ...LOCALE_ALIASES] as const;
+// (`concat` marked pure so the frame bundle, which needs only UI_LOCALES, drops this list and the aliases.)
+export const SUPPORTED_LOCALES: readonly (TranslatedLocale | (typeof LOCALE_ALIASES)[number])[] = /* @__PURE__ */ (TRANSLATED_LOCALES as readonly string[]).concat(LOCALE_ALIASES) as never;
 
 /** Same as `@openai/chatkit`'s SupportedLocale. */
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
@@ -33,10 +37,24 @@ export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 export const EXTRA_LOCALES = ['he', 'fa'] as const;
 
 /** Every built-in table besides English, named by its tag; each is its own chunk, `src/i18n/locales/<tag>.ts`. */
-export const UI_LOCALES = [...TRANSLATED_LOCALES, ...EXTRA_LOCALES] as const;
+export const UI_LOCALES: readonly (TranslatedLocale | (typeof EXTRA_LOCALES)[number])[] = /* @__PURE__ */ (
+  TRANSLATED_LOCALES as readonly string[]
+).concat(EXTRA_LOCALES) as never;
 
 /** A built-in table's tag, or English. */
 export type UiLocale = (typeof UI_LOCALES)[number] | 'en';
 
 /** The right-to-left tables. */
-export const RTL_LOCALES: ReadonlySet<string> = new Set<UiLocale>(['ar', 'fa', 'he', 'ur']);
+export const RTL_LOCALES: ReadonlySet<string> = /* @__PURE__ */ new Set<UiLocale>(['ar', 'fa', 'he', 'ur']);
+
+/**
+ * The languages those tables serve, as `Intl.Locale#language` names them (`tl` is `fil`; `no` is served by
+ * nb-NO), in one string: all the frame's first open needs to resolve a locale (the tag-to-table matching is
+ * in the lazily loaded ./locale-chunks.ts). A unit test keeps it equal to UI_LOCALES' languages.
+ */
+export const UI_LANGUAGES =
+  'am ar bg bn bs ca cs da de el es et fi fil fr gu hi hr hu hy id is it ja ka kk kn ko lt lv mk ml mn mr ms my nb no ' +
+  'nl pa pl pt ro ru sk sl so sq sr sv sw ta te th tr uk ur vi zh he fa';
+
+/** The right-to-left languages among UI_LANGUAGES. */
+export const RTL_LANGUAGES = 'ar fa he ur';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en.ts';
-import { loadStrings, matchTable, peekStrings } from '../../../src/i18n/load-strings.ts';
+import { loadStrings, peekStrings } from '../../../src/i18n/load-strings.ts';
+import { matchTable } from '../../../src/i18n/locale-chunks.ts';
 import ja from '../../../src/i18n/locales/ja-JP.ts';
-import { SUPPORTED_LOCALES, UI_LOCALES } from '../../../src/i18n/supported-locales.ts';
+import { RTL_LANGUAGES, RTL_LOCALES, SUPPORTED_LOCALES, UI_LANGUAGES, UI_LOCALES } from '../../../src/i18n/supported-locales.ts';
 
 describe('matchTable', () => {
   it('matches a whole tag that has a table, case-insensitively and with _ for -', () => {
@@ -43,6 +44,16 @@ describe('matchTable', () => {
   });
 });
 
+describe('UI_LANGUAGES (what the first open resolves locales with)', () => {
+  it('are exactly the languages matchTable serves from a table', () => {
+    const served = new Set(UI_LOCALES.map((tag) => new Intl.Locale(tag).language));
+    served.add('no'); // Norwegian without Bokmål/Nynorsk: nb-NO
+    expect(UI_LANGUAGES.split(' ').sort()).toEqual([...served].sort());
+    for (const language of UI_LANGUAGES.split(' ')) expect(matchTable(language), language).not.toBe('en');
+    expect(RTL_LANGUAGES.split(' ').sort()).toEqual([...RTL_LOCALES].sort());
+  });
+});
+
 describe('loadStrings', () => {
   it('loads each table once and then serves it from memory', async () => {
     expect(peekStrings('ja')).toBeUndefined();
@@ -54,7 +65,14 @@ describe('loadStrings', () => {
 
   it('has English in memory from the start', async () => {
     expect(peekStrings('en-GB')).toBe(en);
+    expect(peekStrings('EN_us')).toBe(en);
     expect(await loadStrings('xx')).toBe(en);
+  });
+
+  it('serves the language table to a regional tag without a table of its own', async () => {
+    expect(await loadStrings('ja-JP-u-ca-japanese')).toBe(ja);
+    expect(peekStrings('de-AT')).toBeUndefined();
+    expect((await loadStrings('de-AT')).openChat).toBe('Chat öffnen');
   });
 
   it('loads the regional table, whose strings differ from the base language', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../../../src/i18n/en.ts';
 import de from '../../../src/i18n/locales/de-DE.ts';
 import es419 from '../../../src/i18n/locales/es-419.ts';
 import ar from '../../../src/i18n/locales/ar.ts';
@@ -19,7 +20,7 @@ describe('resolveLocale', () => {
   });
 
   it('matches case-insensitively and normalises the casing it reports', () => {
-    expect(summary('DE')).toEqual({ locale: 'de', lang: 'de', dir: 'ltr', stringsLang: 'de-DE' });
+    expect(summary('DE')).toEqual({ locale: 'de', lang: 'de', dir: 'ltr', stringsLang: 'de' });
     expect(summary('de-de').locale).toBe('de-DE');
     expect(summary('ZH-HANT').locale).toBe('zh-Hant');
     expect(summary('sr-latn-rs').locale).toBe('sr-Latn-RS');
@@ -27,12 +28,12 @@ describe('resolveLocale', () => {
 
   it('serves es-419 and es-MX from the Latin American table', async () => {
     expect(summary('es-419')).toEqual({ locale: 'es-419', lang: 'es-419', dir: 'ltr', stringsLang: 'es-419' });
-    expect(summary('es-MX')).toEqual({ locale: 'es-MX', lang: 'es-MX', dir: 'ltr', stringsLang: 'es-419' });
+    expect(summary('es-MX')).toEqual({ locale: 'es-MX', lang: 'es-MX', dir: 'ltr', stringsLang: 'es-MX' });
     expect(await resolveLocale('es-419', []).load()).toBe(es419);
   });
 
   it('serves zh-Hant from the traditional Chinese table', async () => {
-    expect(summary('zh-Hant')).toEqual({ locale: 'zh-Hant', lang: 'zh-Hant', dir: 'ltr', stringsLang: 'zh-TW' });
+    expect(summary('zh-Hant')).toEqual({ locale: 'zh-Hant', lang: 'zh-Hant', dir: 'ltr', stringsLang: 'zh-Hant' });
     expect(await resolveLocale('zh-Hant', ['de-DE']).load()).toBe(zhTW);
   });
 
@@ -44,9 +45,9 @@ describe('resolveLocale', () => {
   });
 
   it('makes Hebrew, Persian and Urdu right-to-left with their own strings', async () => {
-    expect(summary('he-IL')).toEqual({ locale: 'he-IL', lang: 'he-IL', dir: 'rtl', stringsLang: 'he' });
+    expect(summary('he-IL')).toEqual({ locale: 'he-IL', lang: 'he-IL', dir: 'rtl', stringsLang: 'he-IL' });
     expect(summary('fa')).toEqual({ locale: 'fa', lang: 'fa', dir: 'rtl', stringsLang: 'fa' });
-    expect(summary('ur-PK')).toEqual({ locale: 'ur-PK', lang: 'ur-PK', dir: 'rtl', stringsLang: 'ur' });
+    expect(summary('ur-PK')).toEqual({ locale: 'ur-PK', lang: 'ur-PK', dir: 'rtl', stringsLang: 'ur-PK' });
     expect(summary('iw').dir).toBe('rtl');
     expect(await resolveLocale('he', []).load()).toBe(he);
   });
@@ -55,8 +56,8 @@ describe('resolveLocale', () => {
     for (const tag of ['ps', 'ckb', 'yi', 'cy', 'ga']) {
       expect(summary(tag), tag).toEqual({ locale: 'en', lang: 'en', dir: 'ltr', stringsLang: 'en' });
     }
-    expect(summary(undefined, ['ps-AF', 'he-IL'])).toEqual({ locale: 'he-IL', lang: 'he-IL', dir: 'rtl', stringsLang: 'he' });
-    expect(summary('en-GB', ['de'])).toEqual({ locale: 'en-GB', lang: 'en-GB', dir: 'ltr', stringsLang: 'en' });
+    expect(summary(undefined, ['ps-AF', 'he-IL'])).toEqual({ locale: 'he-IL', lang: 'he-IL', dir: 'rtl', stringsLang: 'he-IL' });
+    expect(summary('en-GB', ['de'])).toEqual({ locale: 'en-GB', lang: 'en-GB', dir: 'ltr', stringsLang: 'en-GB' });
   });
 
   it('resolves garbage and unsupported languages to English, as ChatKit does, without throwing', () => {
@@ -96,8 +97,9 @@ describe('resolveLocale', () => {
 
   it('returns English strings synchronously until a table has been loaded, then the table itself', async () => {
     const first = resolveLocale('fr-FR', []);
+    expect(first.strings).toBe(en);
     const loaded = await first.load();
     expect(loaded.openChat).toBe('Ouvrir le chat');
-    expect(resolveLocale('fr', []).strings).toBe(loaded);
+    expect(resolveLocale('fr-FR', []).strings).toBe(loaded);
   });
 });
