@@ -10,7 +10,6 @@
  */
 import { en, type Strings } from './en.ts';
 import { loadStrings, peekStrings } from './load-strings.ts';
-import { RTL_LANGUAGES, UI_LANGUAGES } from './supported-locales.ts';
 
 /** Text direction of a locale. */
 export type TextDirection = 'ltr' | 'rtl';
@@ -30,6 +29,20 @@ export interface ResolvedLocale {
   /** Resolves with the table for `stringsLang`; never rejects (English if its chunk cannot be fetched). */
   load(): Promise<Strings>;
 }
+
+/**
+ * The languages the built-in tables (./supported-locales.ts UI_LOCALES) serve, as `Intl.Locale#language` names them (`tl` is `fil`; `no` is served by
+ * nb-NO), in one string: all the frame's first open needs to resolve a locale (the tag-to-table matching is
+ * in the lazily loaded ./locale-chunks.ts). Kept here, not in ./supported-locales.ts, because a module that
+ * the lazy chunk shares would be split into a chunk of its own that the first open then loads whole.
+ * test/unit/i18n/load-strings.test.ts keeps it equal to UI_LOCALES' languages.
+ */
+export const UI_LANGUAGES =
+  'am ar bg bn bs ca cs da de el es et fi fil fr gu hi hr hu hy id is it ja ka kk kn ko lt lv mk ml mn mr ms my nb no ' +
+  'nl pa pl pt ro ru sk sl so sq sr sv sw ta te th tr uk ur vi zh he fa';
+
+/** The right-to-left languages among UI_LANGUAGES. */
+export const RTL_LANGUAGES = 'ar fa he ur';
 
 const languages: ReadonlySet<string> = new Set(UI_LANGUAGES.split(' '));
 const rtl: ReadonlySet<string> = new Set(RTL_LANGUAGES.split(' '));

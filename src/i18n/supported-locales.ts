@@ -23,9 +23,11 @@ export const LOCALE_ALIASES = [
   'sq', 'sr', 'sv', 'sw', 'ta', 'te', 'th', 'tr', 'uk', 'vi', 'zh', 'zh-Hant', 'en',
 ] as const;
 
+/** `[...a, ...b]` as a call the bundler may drop when unused (the frame's first open needs only UI_LANGUAGES). */
+const join = <A, B>(a: readonly A[], b: readonly B[]): readonly (A | B)[] => [...a, ...b];
+
 /** Every value ChatKit's `locale` option accepts: its translated locales, then the aliases. */
-// (`concat` marked pure so the frame bundle, which needs only UI_LOCALES, drops this list and the aliases.)
-export const SUPPORTED_LOCALES: readonly (TranslatedLocale | (typeof LOCALE_ALIASES)[number])[] = /* @__PURE__ */ (TRANSLATED_LOCALES as readonly string[]).concat(LOCALE_ALIASES) as never;
+export const SUPPORTED_LOCALES = /* @__PURE__ */ join(TRANSLATED_LOCALES, LOCALE_ALIASES);
 
 /** Same as `@openai/chatkit`'s SupportedLocale. */
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
@@ -37,9 +39,7 @@ export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 export const EXTRA_LOCALES = ['he', 'fa'] as const;
 
 /** Every built-in table besides English, named by its tag; each is its own chunk, `src/i18n/locales/<tag>.ts`. */
-export const UI_LOCALES: readonly (TranslatedLocale | (typeof EXTRA_LOCALES)[number])[] = /* @__PURE__ */ (
-  TRANSLATED_LOCALES as readonly string[]
-).concat(EXTRA_LOCALES) as never;
+export const UI_LOCALES = /* @__PURE__ */ join(TRANSLATED_LOCALES, EXTRA_LOCALES);
 
 /** A built-in table's tag, or English. */
 export type UiLocale = (typeof UI_LOCALES)[number] | 'en';
@@ -47,14 +47,3 @@ export type UiLocale = (typeof UI_LOCALES)[number] | 'en';
 /** The right-to-left tables. */
 export const RTL_LOCALES: ReadonlySet<string> = /* @__PURE__ */ new Set<UiLocale>(['ar', 'fa', 'he', 'ur']);
 
-/**
- * The languages those tables serve, as `Intl.Locale#language` names them (`tl` is `fil`; `no` is served by
- * nb-NO), in one string: all the frame's first open needs to resolve a locale (the tag-to-table matching is
- * in the lazily loaded ./locale-chunks.ts). A unit test keeps it equal to UI_LOCALES' languages.
- */
-export const UI_LANGUAGES =
-  'am ar bg bn bs ca cs da de el es et fi fil fr gu hi hr hu hy id is it ja ka kk kn ko lt lv mk ml mn mr ms my nb no ' +
-  'nl pa pl pt ro ru sk sl so sq sr sv sw ta te th tr uk ur vi zh he fa';
-
-/** The right-to-left languages among UI_LANGUAGES. */
-export const RTL_LANGUAGES = 'ar fa he ur';

@@ -3,7 +3,8 @@ import { en } from '../../../src/i18n/en.ts';
 import { loadStrings, peekStrings } from '../../../src/i18n/load-strings.ts';
 import { matchTable } from '../../../src/i18n/locale-chunks.ts';
 import ja from '../../../src/i18n/locales/ja-JP.ts';
-import { RTL_LANGUAGES, RTL_LOCALES, SUPPORTED_LOCALES, UI_LANGUAGES, UI_LOCALES } from '../../../src/i18n/supported-locales.ts';
+import { RTL_LANGUAGES, UI_LANGUAGES } from '../../../src/i18n/resolve-locale.ts';
+import { RTL_LOCALES, SUPPORTED_LOCALES, UI_LOCALES } from '../../../src/i18n/supported-locales.ts';
 
 describe('matchTable', () => {
   it('matches a whole tag that has a table, case-insensitively and with _ for -', () => {
