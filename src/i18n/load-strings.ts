@@ -8,13 +8,7 @@ const loaded = new Map<string, Strings>();
 
 const key = (tag: string): string => tag.toLowerCase().replace(/_/g, '-');
 
-function isEnglish(tag: string): boolean {
-  try {
-    return new Intl.Locale(key(tag)).language === 'en';
-  } catch {
-    return false;
-  }
-}
+const isEnglish = (tag: string): boolean => /^en(-|$)/.test(key(tag));
 
 /** The table for a tag if it is in memory: always for English, for others once `loadStrings(tag)` settled. */
 export function peekStrings(tag: string): Strings | undefined {

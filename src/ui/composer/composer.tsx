@@ -74,7 +74,7 @@ export function Composer() {
     >
       {quote && (
         <div class="ck-quote">
-          <span class="ck-quote-text">{quote}</span>
+          <span class="ck-quote-text" dir="auto">{quote}</span>
           <button
             type="button"
             class="ck-icon-button ck-small"
@@ -95,6 +95,7 @@ export function Composer() {
         <textarea
           ref={composer.register}
           class="ck-input"
+          dir="auto"
           rows={1}
           aria-label={placeholder}
           placeholder={placeholder}
@@ -134,7 +135,7 @@ export function Composer() {
 function Disclaimer({ text, highContrast }: { text: string; highContrast: boolean }) {
   const md = useMarkdown();
   return (
-    <div class="ck-disclaimer" data-contrast={highContrast ? 'high' : 'normal'}>
+    <div class="ck-disclaimer" dir="auto" data-contrast={highContrast ? 'high' : 'normal'}>
       {renderMarkdown(text, md)}
     </div>
   );

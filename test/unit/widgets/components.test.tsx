@@ -69,7 +69,7 @@ describe('layout', () => {
 
   it('renders a Transition as its child', () => {
     show({ type: 'Transition', children: { type: 'Text', value: 'inside' } as unknown as WidgetComponent[] });
-    expect(m.$('.ck-w-card-content').innerHTML).toBe('<p class="ck-w-text">inside</p>');
+    expect(m.$('.ck-w-card-content').innerHTML).toBe('<p class="ck-w-text" dir="auto">inside</p>');
   });
 });
 
@@ -83,7 +83,7 @@ describe('text and content', () => {
 
   it('shows a caret while Text or Markdown streams', () => {
     show({ type: 'Text', value: 'Dear', streaming: true, truncate: true }, { type: 'Markdown', value: '**Dear**', streaming: true });
-    expect(m.$('p').outerHTML).toBe('<p class="ck-w-text ck-w-truncate">Dear<span class="ck-w-caret" aria-hidden="true"></span></p>');
+    expect(m.$('p').outerHTML).toBe('<p class="ck-w-text ck-w-truncate" dir="auto">Dear<span class="ck-w-caret" aria-hidden="true"></span></p>');
     expect(m.$('.ck-w-markdown').className).toBe('ck-w-markdown ck-w-streaming');
     expect(m.$('.ck-w-markdown strong').textContent).toBe('Dear');
   });
