@@ -95,7 +95,8 @@ export function Composer() {
         <textarea
           ref={composer.register}
           class="ck-input"
-          dir="auto"
+          // Empty, dir=auto would be LTR (placeholder included); typed text then sets its own direction.
+          dir={composer.text.value ? 'auto' : undefined}
           rows={1}
           aria-label={placeholder}
           placeholder={placeholder}
