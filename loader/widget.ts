@@ -110,8 +110,10 @@ export function createWidget(m: Mount): Widget {
     if (name === 'chatkit.ready') ready();
   };
   // The frame lays the iframe out (open/closed, its colour scheme, the host viewport we sent it).
-  const layout = ({ styles, open, restoreFocus }: LayoutRequest = {} as LayoutRequest): void => {
+  const layout = ({ styles, open, restoreFocus, title }: LayoutRequest = {} as LayoutRequest): void => {
     if (!Array.isArray(styles)) return;
+    // The frame's title: frameTitle when given, else "Chat" in the UI language.
+    if (typeof title == 'string') frame.title = title;
     if (open) returnFocus ??= document.activeElement;
     for (const [k, v] of styles) style(k, v);
     // Without our launcher, focus goes back to whatever the host used to open us.
@@ -194,9 +196,8 @@ export function createWidget(m: Mount): Widget {
   return {
     call,
     async setOptions(options) {
-      const o = options as { frameTitle?: unknown; composer?: { dictation?: { enabled?: unknown } } } | null;
-      // (A bad frameTitle is reported by the frame's option validation.)
-      if (o?.frameTitle) frame.title = String(o.frameTitle);
+      const o = options as { composer?: { dictation?: { enabled?: unknown } } } | null;
+      // (The frame validates frameTitle and sends the iframe's title back with its layout.)
       if (o?.composer?.dictation?.enabled) allow = 'clipboard-write;microphone';
       // The call's place in line: one that waited for the extension must not overtake a later one.
       const n = ++ids;

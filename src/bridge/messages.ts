@@ -77,6 +77,8 @@ export interface LayoutRequest {
   open: boolean;
   /** On closing: give focus back to the host element that had it when we opened (no launcher to focus). */
   restoreFocus: boolean;
+  /** The iframe's `title`: the frameTitle option, or "Chat" in the UI language (the loader applies it). */
+  title: string;
 }
 
 /** A method call; `id` is unique per sender and never reused. */

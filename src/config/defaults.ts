@@ -1,8 +1,5 @@
 /** Documented option defaults and the theme's size tables, in one place for the schema and the stylesheet. */
 
-/** `frameTitle` default: the accessible title of the iframe. */
-export const DEFAULT_FRAME_TITLE = 'Chat';
-
 /** `composer.attachments.maxSize` default, in bytes (100 MiB). */
 export const DEFAULT_MAX_ATTACHMENT_SIZE = 100 * 1024 * 1024;
 

@@ -81,7 +81,8 @@ export type ResolvedOptions = {
   /** Undefined means "use navigator.language" (resolved by i18n). */
   locale?: string;
   theme: ResolvedTheme;
-  frameTitle: string;
+  /** Undefined means the translated "Chat" of the UI language. */
+  frameTitle?: string;
   /** A thread id; null for a new thread; undefined when unset (see the chat model's `restore`). */
   initialThread?: string | null;
   onClientTool?: ChatKitOptions['onClientTool'];

@@ -5,7 +5,7 @@
  */
 import * as z from '../protocol/zod.ts';
 import { parseColor, type Rgba } from './color.ts';
-import { DEFAULT_FRAME_TITLE, DEFAULT_MAX_ATTACHMENT_COUNT, DEFAULT_MAX_ATTACHMENT_SIZE } from './defaults.ts';
+import { DEFAULT_MAX_ATTACHMENT_COUNT, DEFAULT_MAX_ATTACHMENT_SIZE } from './defaults.ts';
 import { isFontFaceFamily, isFontUrl, isUnicodeRange, normalizeFontWeight, serializeFontFamilies } from './fonts.ts';
 import type { ResolvedApi } from './resolved.ts';
 import type { ChatKitOptions, CommandsOption, EntitiesOption, HostedApiConfig, WidgetsOption } from './types.ts';
@@ -181,7 +181,8 @@ const headerAction = z.object({ icon, onClick: fn<() => void>() });
 export const optionsSchema = z.object({
   locale: z.optional(text((s) => /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i.test(s), 'a locale such as "en" or "fr-FR"')),
   theme: z.prefault(theme, {}),
-  frameTitle: z._default(nonEmpty, DEFAULT_FRAME_TITLE),
+  // Absent: the frame uses its translated "Chat" (Strings.chat) for the iframe title and the panel name.
+  frameTitle: z.optional(nonEmpty),
   // Unset (undefined) and null differ: null asks for a new thread; unset lets the floating widget reopen its last.
   initialThread: z.optional(z.nullable(threadId)),
   onClientTool: z.optional(fn<NonNullable<ChatKitOptions['onClientTool']>>()),

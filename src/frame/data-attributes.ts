@@ -10,7 +10,8 @@
 
 /** Placement of the floating shell (documented defaults in the README). */
 export interface Placement {
-  side: 'left' | 'right';
+  /** `start`/`end` follow the UI direction (`end` is the right in English, the left in Arabic). */
+  side: 'start' | 'end' | 'left' | 'right';
   zIndex: number;
   launcher: boolean;
   open: boolean;
@@ -30,7 +31,7 @@ export interface DataConfig {
 
 /** Documented defaults. */
 export const PLACEMENT_DEFAULTS: Placement = {
-  side: 'right',
+  side: 'end',
   zIndex: 2147483000,
   launcher: true,
   open: false,
@@ -162,8 +163,8 @@ export function readDataAttributes(data: Readonly<Record<string, string | undefi
 
   const side = get('side');
   if (side !== undefined) {
-    if (side === 'left' || side === 'right') placement.side = side;
-    else bad('side', '"left" | "right"', side);
+    if (side === 'start' || side === 'end' || side === 'left' || side === 'right') placement.side = side;
+    else bad('side', '"start" | "end" | "left" | "right"', side);
   }
   placement.open = bool('open') ?? placement.open;
   placement.launcher = bool('launcher') ?? placement.launcher;

@@ -9,7 +9,7 @@
  * is also correct; it costs one small same-origin request before the launcher appears.
  */
 import { en, type Strings } from './en.ts';
-import { loadStrings, matchBuiltinLang, peekStrings, type BuiltinLang } from './load-strings.ts';
+import { loadStrings, peekStrings } from './load-strings.ts';
 
 /** Text direction of a locale. */
 export type TextDirection = 'ltr' | 'rtl';
@@ -18,31 +18,38 @@ export type TextDirection = 'ltr' | 'rtl';
 export interface ResolvedLocale {
   /** BCP-47 tag sent as `Accept-Language`: the chosen tag as given, with standard casing (`de-de` → `de-DE`). */
   locale: string;
-  /** For `<html lang>`: the same tag. The conversation is in this language even when the chrome falls back. */
+  /** For `<html lang>`: the same tag, whose language is always the language of `strings`. */
   lang: string;
-  /** Direction of the locale itself, also when its strings fall back to English (ar, he, fa, ur…). */
+  /** Direction of the strings' language: `rtl` for ar, fa, he, ur. */
   dir: TextDirection;
-  /** The built-in table serving this locale (`en` when there is none, e.g. `zh-Hant`). */
-  stringsLang: BuiltinLang;
+  /** The locale for Intl (plurals, numbers, dates): the same tag, which a built-in table serves. */
+  stringsLang: string;
   /** The table if already in memory, otherwise English until `load()` settles. */
   strings: Strings;
   /** Resolves with the table for `stringsLang`; never rejects (English if its chunk cannot be fetched). */
   load(): Promise<Strings>;
 }
 
-// Languages worth honouring: ChatKit's SupportedLocale languages (tl canonicalises to fil), English, and
-// right-to-left languages, which keep their direction even without translated strings. Anything else counts
-// as unsupported and resolves to English, as ChatKit documents.
-const KNOWN_LANGUAGES: ReadonlySet<string> = new Set(
-  ('am ar bg bn bs ca cs da de el en es et fi fil fr gu hi hr hu hy id is it ja ka kk kn ko lt lv mk ml mn mr ' +
-    'ms my nb nl pa pl pt ro ru sk sl so sq sr sv sw ta te th tr uk ur vi zh ckb dv fa he ps sd ug yi').split(' '),
-);
-const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'ckb', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi']);
-const RTL_SCRIPTS: ReadonlySet<string> = new Set(['Adlm', 'Arab', 'Hebr', 'Nkoo', 'Rohg', 'Syrc', 'Thaa']);
+/**
+ * The languages the built-in tables (./supported-locales.ts UI_LOCALES) serve, as `Intl.Locale#language` names them (`tl` is `fil`; `no` is served by
+ * nb-NO), in one string: all the frame's first open needs to resolve a locale (the tag-to-table matching is
+ * in the lazily loaded ./locale-chunks.ts). Kept here, not in ./supported-locales.ts, because a module that
+ * the lazy chunk shares would be split into a chunk of its own that the first open then loads whole.
+ * test/unit/i18n/load-strings.test.ts keeps it equal to UI_LOCALES' languages.
+ */
+export const UI_LANGUAGES =
+  'am ar bg bn bs ca cs da de el es et fi fil fr gu hi hr hu hy id is it ja ka kk kn ko lt lv mk ml mn mr ms my nb no ' +
+  'nl pa pl pt ro ru sk sl so sq sr sv sw ta te th tr uk ur vi zh he fa';
+
+/** The right-to-left languages among UI_LANGUAGES. */
+export const RTL_LANGUAGES = 'ar fa he ur';
+
+const languages: ReadonlySet<string> = new Set(UI_LANGUAGES.split(' '));
+const rtl: ReadonlySet<string> = new Set(RTL_LANGUAGES.split(' '));
 
 interface UsableTag {
   tag: string;
-  dir: TextDirection;
+  language: string;
 }
 
 /** Standard BCP-47 casing without Intl's alias rewriting, so `tl` stays `tl` as ChatKit spells it. */
@@ -62,19 +69,20 @@ function normalizeCase(tag: string): string {
     .join('-');
 }
 
+// A tag is usable when it is well formed and its language has a table (or is English): a language we do not
+// translate counts as unsupported and resolves to English, as ChatKit documents, so `lang` never claims a
+// language the UI does not speak.
 function parseTag(raw: unknown): UsableTag | undefined {
   if (typeof raw !== 'string') return undefined;
   const tag = raw.trim().replace(/_/g, '-');
   if (tag === '' || tag.length > 64) return undefined;
-  let parsed: Intl.Locale;
+  let language: string;
   try {
-    parsed = new Intl.Locale(tag);
+    language = new Intl.Locale(tag).language;
   } catch {
     return undefined;
   }
-  if (!KNOWN_LANGUAGES.has(parsed.language)) return undefined;
-  const rtl = parsed.script ? RTL_SCRIPTS.has(parsed.script) : RTL_LANGUAGES.has(parsed.language);
-  return { tag: normalizeCase(tag), dir: rtl ? 'rtl' : 'ltr' };
+  return language === 'en' || languages.has(language) ? { tag: normalizeCase(tag), language } : undefined;
 }
 
 /**
@@ -89,7 +97,7 @@ export function resolveLocale(requested: string | undefined, navigatorLanguages:
     : Array.isArray(navigatorLanguages)
       ? navigatorLanguages.slice(0, 32)
       : [];
-  let chosen: UsableTag = { tag: 'en', dir: 'ltr' };
+  let chosen: UsableTag = { tag: 'en', language: 'en' };
   for (const candidate of candidates) {
     const usable = parseTag(candidate);
     if (usable) {
@@ -97,12 +105,12 @@ export function resolveLocale(requested: string | undefined, navigatorLanguages:
       break;
     }
   }
-  const { tag, dir } = chosen;
+  const { tag, language } = chosen;
   return {
     locale: tag,
     lang: tag,
-    dir,
-    stringsLang: matchBuiltinLang(tag),
+    dir: rtl.has(language) ? 'rtl' : 'ltr',
+    stringsLang: tag,
     strings: peekStrings(tag) ?? en,
     load: () => loadStrings(tag),
   };

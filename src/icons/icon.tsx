@@ -22,6 +22,10 @@ export interface IconProps {
 
 const NOTHING: IconNode = [];
 
+// Icons that point along the line of text mirror in right-to-left UIs (styles/base.css); up/down arrows and
+// chevrons are symmetric, so mirroring them changes nothing. Text-alignment icons keep their meaning.
+const POINTING = /^(?!.*align).*(left|right|undo|redo|reply|forward|send|log-)/;
+
 /** Renders one icon; unknown names and failed loads render a neutral fallback and never throw. */
 export function Icon({ name, size = 20, label, class: className }: IconProps) {
   const [failed, setFailed] = useState<string | undefined>(undefined);
@@ -54,7 +58,7 @@ export function Icon({ name, size = 20, label, class: className }: IconProps) {
       'stroke-width': '2',
       'stroke-linecap': 'round',
       'stroke-linejoin': 'round',
-      class: className ? `ck-icon ${className}` : 'ck-icon',
+      class: `ck-icon${POINTING.test(name) ? ' ck-flip' : ''}${className ? ' ' + className : ''}`,
       'data-state': waiting ? 'loading' : node ? undefined : 'fallback',
       ...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': 'true' }),
     },

@@ -53,6 +53,14 @@ export function createAppModel(env: AppEnv) {
   const view = signal<'chat' | 'history'>('chat');
   const locale: ReadonlySignal<ResolvedLocale> = computed(() => resolveLocale(options.value.locale, env.navigatorLanguages));
   const strings = signal<Strings>(en);
+  /** The launcher's physical side: `start`/`end` read in the UI direction, `left`/`right` as given. */
+  const side = computed((): 'left' | 'right' => {
+    const { side: wanted } = placement;
+    if (wanted === 'left' || wanted === 'right') return wanted;
+    return (wanted === 'end') === (locale.value.dir === 'ltr') ? 'right' : 'left';
+  });
+  /** The iframe's accessible title: `frameTitle` (or data-frame-title) when given, else "Chat" translated. */
+  const frameTitle = computed(() => options.value.frameTitle ?? strings.value.chat);
   const compact = computed(() => !inline && isCompact(metrics.value, placement));
   const isOpen = computed(() => phase.value === 'open' || phase.value === 'opening');
   let restoreFocus = false;
@@ -71,8 +79,8 @@ export function createAppModel(env: AppEnv) {
     effect(() => {
       const open = phase.value !== 'closed';
       const scheme = options.value.theme.colorScheme;
-      const styles = inline ? INLINE_STYLES : frameStyles({ ...placement, open, scheme }, metrics.value).styles;
-      emit('layout', { styles, open, restoreFocus: !open && restoreFocus });
+      const styles = inline ? INLINE_STYLES : frameStyles({ ...placement, side: side.value, open, scheme }, metrics.value).styles;
+      emit('layout', { styles, open, restoreFocus: !open && restoreFocus, title: frameTitle.value });
     }),
     effect(() => {
       const resolved = locale.value;
@@ -153,6 +161,8 @@ export function createAppModel(env: AppEnv) {
     placement,
     /** `data-storage` (the initial mode; `ChatKit.setStorage` changes it). */
     storage: data.storage,
+    side,
+    frameTitle,
     metrics,
     phase,
     isOpen,

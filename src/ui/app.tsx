@@ -57,7 +57,7 @@ export function App({ models }: { models: Models }) {
         ref={root}
         class="ck-root"
         data-mode={app.inline ? 'inline' : 'floating'}
-        data-side={app.placement.side}
+        data-side={app.side.value}
         data-phase={phase}
         data-compact={app.compact.value ? 'true' : 'false'}
         data-launcher={app.placement.launcher ? 'true' : 'false'}

@@ -39,7 +39,7 @@ export function Header({ title }: { title: string }) {
           <Icon name="chevron-left" />
         </button>
       ) : null}
-      <h1 class="ck-title">{options.header.title.enabled ? (history ? s.history : title) : ''}</h1>
+      <h1 class="ck-title" dir="auto">{options.header.title.enabled ? (history ? s.history : title) : ''}</h1>
       {options.history.enabled && !history && (
         <button
           type="button"

@@ -17,7 +17,7 @@ export function Panel() {
   const history = app.view.value === 'history';
   const lazy = useLazy(history ? loadHistory : null, app.reportError);
   const empty = !conv.thread && conv.items.length === 0 && chat.status.value !== 'loading';
-  const title = options.header.title.text ?? conv.thread?.title ?? options.frameTitle;
+  const title = options.header.title.text ?? conv.thread?.title ?? app.frameTitle.value;
   return (
     <section class="ck-panel" role="dialog" aria-label={title} dir={app.locale.value.dir}>
       {options.header.enabled && <Header title={title} />}

@@ -18,7 +18,7 @@ export function StartScreen() {
   const configured = app.configured.value && options.api !== null;
   return (
     <div class="ck-start">
-      <h2 class="ck-greeting">{options.startScreen.greeting ?? s.defaultGreeting}</h2>
+      <h2 class="ck-greeting" dir="auto">{options.startScreen.greeting ?? s.defaultGreeting}</h2>
       {!configured && app.configured.value && <p class="ck-start-note">{s.notConfigured}</p>}
       {options.startScreen.prompts.length > 0 && (
         <ul class="ck-prompts">
@@ -31,7 +31,7 @@ export function StartScreen() {
                 onClick={() => void chat.send({ content: promptContent(p) }).catch((e: Error) => app.reportError(e))}
               >
                 {p.icon && <Icon name={p.icon} size={18} />}
-                <span>{p.label}</span>
+                <span dir="auto">{p.label}</span>
               </button>
             </li>
           ))}

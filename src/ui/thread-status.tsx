@@ -35,7 +35,7 @@ export function Notices() {
         <div key={i} class="ck-notice" data-level={n.level} role={n.level === 'danger' ? 'alert' : 'status'}>
           <Icon name={n.level === 'info' ? 'info' : n.level === 'warning' ? 'triangle-alert' : 'circle-alert'} size={18} />
           <div>
-            {n.title && <strong class="ck-notice-title">{n.title}</strong>}
+            {n.title && <strong class="ck-notice-title" dir="auto">{n.title}</strong>}
             {renderMarkdown(n.message, md)}
           </div>
         </div>

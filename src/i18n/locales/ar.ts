@@ -2,7 +2,7 @@
 import type { Strings } from '../en.ts';
 
 /** Arabic. */
-export const ar: Strings = {
+const strings: Strings = {
   openChat: 'فتح الدردشة',
   closeChat: 'إغلاق الدردشة',
   chat: 'الدردشة',
@@ -31,6 +31,7 @@ export const ar: Strings = {
   removeQuote: 'إزالة الاقتباس',
   fileTooLarge: 'حجم {name} يتجاوز {max}.',
   tooManyFiles: {
+    zero: 'لا يمكنك إرفاق أي ملف.',
     one: 'يمكنك إرفاق ملف واحد فقط.',
     two: 'يمكنك إرفاق ملفين فقط.',
     few: 'يمكنك إرفاق {count} ملفات كحد أقصى.',
@@ -141,3 +142,4 @@ export const ar: Strings = {
   selectOption: 'اختر…',
   pickDate: 'اختر تاريخًا',
 };
+export default strings;

@@ -21,7 +21,7 @@ function AttachmentChip({ entry }: { entry: AttachmentEntry }) {
         <Icon name={image ? 'image' : 'file'} size={18} />
       )}
       <span class="ck-chip-text">
-        <span class="ck-chip-label">{entry.name}</span>
+        <span class="ck-chip-label" dir="auto">{entry.name}</span>
         {entry.status === 'uploading' && (
           <span class="ck-chip-note">
             {entry.progress === undefined ? s.uploading : `${s.uploading} ${formatPercent(entry.progress, app.locale.value.stringsLang)}`}
@@ -58,7 +58,7 @@ export function Chips() {
       {tool && !tool.pinned && (
         <li class="ck-chip ck-tool-chip">
           <Icon name={tool.icon} size={16} />
-          <span class="ck-chip-label">{tool.shortLabel ?? tool.label}</span>
+          <span class="ck-chip-label" dir="auto">{tool.shortLabel ?? tool.label}</span>
           <button type="button" class="ck-icon-button ck-small" aria-label={s.removeTool} onClick={() => {
               composer.focus();
               selectTool(composer, null);
@@ -70,7 +70,7 @@ export function Chips() {
       {tags.map((tag) => (
         <li key={`t:${tag.id}`} class="ck-chip ck-tag-chip">
           <Icon name={tag.icon ?? 'at-sign'} size={16} />
-          <span class="ck-chip-label">{tag.title}</span>
+          <span class="ck-chip-label" dir="auto">{tag.title}</span>
           <button type="button" class="ck-icon-button ck-small" aria-label={composer.lib.formatString(s.removeTag, { name: tag.title })} onClick={() => {
               composer.focus();
               removeTag(composer, tag.id);

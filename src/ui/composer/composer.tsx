@@ -85,7 +85,7 @@ export function Composer() {
     >
       {quote && (
         <div class="ck-quote">
-          <span class="ck-quote-text">{quote}</span>
+          <span class="ck-quote-text" dir="auto">{quote}</span>
           <button
             type="button"
             class="ck-icon-button ck-small"
@@ -107,6 +107,8 @@ export function Composer() {
         <textarea
           ref={composer.register}
           class="ck-input"
+          // Empty, dir=auto would be LTR (placeholder included); typed text then sets its own direction.
+          dir={composer.text.value ? 'auto' : undefined}
           rows={1}
           aria-label={placeholder}
           placeholder={placeholder}
@@ -157,7 +159,7 @@ export function Composer() {
 function Disclaimer({ text, highContrast }: { text: string; highContrast: boolean }) {
   const md = useMarkdown();
   return (
-    <div class="ck-disclaimer" data-contrast={highContrast ? 'high' : 'normal'}>
+    <div class="ck-disclaimer" dir="auto" data-contrast={highContrast ? 'high' : 'normal'}>
       {renderMarkdown(text, md)}
     </div>
   );

@@ -116,8 +116,8 @@ export function MenuButton({ label, class: className, children, items, onSelect 
             >
               {item.icon && <Icon name={item.icon} size={18} />}
               <span class="ck-menu-text">
-                <span>{item.label}</span>
-                {item.description && <span class="ck-menu-description">{item.description}</span>}
+                <span dir="auto">{item.label}</span>
+                {item.description && <span class="ck-menu-description" dir="auto">{item.description}</span>}
               </span>
               {item.checked && <Icon name="check" size={16} />}
             </button>

@@ -36,8 +36,8 @@ export function Suggestions({ search, id }: { search: ComposerSearch; id: string
       >
         {icon && <Icon name={icon} size={18} />}
         <span class="ck-menu-text">
-          <span>{labelOf(item)}</span>
-          {description && <span class="ck-menu-description">{description}</span>}
+          <span dir="auto">{labelOf(item)}</span>
+          {description && <span class="ck-menu-description" dir="auto">{description}</span>}
         </span>
       </div>
     );

@@ -35,7 +35,7 @@ function ToolButtons() {
         .map((t) => (
           <button key={t.id} type="button" class="ck-pill" aria-pressed={t.id === selected} onClick={() => toggle(t.id)}>
             <Icon name={t.icon} size={18} />
-            <span>{t.shortLabel ?? t.label}</span>
+            <span dir="auto">{t.shortLabel ?? t.label}</span>
           </button>
         ))}
     </>
@@ -77,7 +77,7 @@ function ModelPicker() {
       items={app.options.value.composer.models.map((m) => ({ id: m.id, label: m.label, description: m.description, checked: m.id === current?.id, disabled: m.disabled }))}
       onSelect={(id) => selectModel(composer, id)}
     >
-      <span>{current?.label}</span>
+      <span dir="auto">{current?.label}</span>
       <Icon name="chevron-down" size={16} />
     </MenuButton>
   );

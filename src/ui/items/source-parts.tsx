@@ -50,7 +50,7 @@ export function UrlSourceLink({ source }: { source: URLSource }) {
   const body = (href: string) => (
     <>
       <Favicon href={href} />
-      <span class="ck-source-title">{source.title}</span>
+      <span class="ck-source-title" dir="auto">{source.title}</span>
       {(source.attribution || hostOf(href)) && <span class="ck-source-meta">{source.attribution || hostOf(href)}</span>}
     </>
   );
@@ -65,13 +65,13 @@ export function UrlSourceLink({ source }: { source: URLSource }) {
   if (link?.kind === 'deeplink') {
     return (
       <button type="button" class="ck-source" onClick={() => md.onDeeplink(link.name, link.data)}>
-        <span class="ck-source-title">{source.title}</span>
+        <span class="ck-source-title" dir="auto">{source.title}</span>
       </button>
     );
   }
   return (
     <span class="ck-source">
-      <span class="ck-source-title">{source.title}</span>
+      <span class="ck-source-title" dir="auto">{source.title}</span>
     </span>
   );
 }
@@ -81,7 +81,7 @@ export function FileSourceLine({ source }: { source: FileSource }) {
   return (
     <span class="ck-source">
       <Icon name="file" size={14} />
-      <span class="ck-source-title">{source.title || source.filename}</span>
+      <span class="ck-source-title" dir="auto">{source.title || source.filename}</span>
       {source.title && source.title !== source.filename && <span class="ck-source-meta">{source.filename}</span>}
     </span>
   );

@@ -59,7 +59,7 @@ function EntitySourceLine({ source }: { source: EntitySource }) {
   const body = (
     <>
       <Icon name={source.icon ?? 'at-sign'} size={14} />
-      <span class="ck-source-title">{source.title}</span>
+      <span class="ck-source-title" dir="auto">{source.title}</span>
       {source.label && <span class="ck-source-meta">{source.label}</span>}
     </>
   );

@@ -56,7 +56,7 @@ export function Text({ node }: NodeProps) {
   const editable = readObject(node.editable);
   if (editable && readString(editable.name)) return <TextField node={node} editable={editable} class={p.class} style={p.style} />;
   return (
-    <p class={p.class} style={p.style}>
+    <p class={p.class} style={p.style} dir="auto">
       {readString(node.value)}
       {node.streaming === true && caret()}
     </p>
@@ -67,7 +67,7 @@ export function Text({ node }: NodeProps) {
 export function Title({ node }: NodeProps) {
   const p = textProps(node, useWidget().scheme, 'ck-w-title', TITLE_SIZES);
   return (
-    <h3 class={p.class} style={p.style}>
+    <h3 class={p.class} style={p.style} dir="auto">
       {readString(node.value)}
     </h3>
   );
@@ -77,7 +77,7 @@ export function Title({ node }: NodeProps) {
 export function Caption({ node }: NodeProps) {
   const p = textProps(node, useWidget().scheme, 'ck-w-caption', CAPTION_SIZES);
   return (
-    <p class={p.class} style={p.style}>
+    <p class={p.class} style={p.style} dir="auto">
       {readString(node.value)}
     </p>
   );
@@ -89,7 +89,7 @@ export function Label({ node }: NodeProps) {
   const p = textProps(node, scheme, 'ck-w-label', TEXT_SIZES);
   const name = readString(node.fieldName);
   return (
-    <label class={p.class} style={p.style} for={name ? fieldId(itemId, name) : undefined}>
+    <label class={p.class} style={p.style} dir="auto" for={name ? fieldId(itemId, name) : undefined}>
       {readString(node.value)}
     </label>
   );
@@ -100,7 +100,7 @@ export function MarkdownBlock({ node }: NodeProps) {
   const { policy, strings, onDeeplink } = useWidget();
   const streaming = node.streaming === true;
   return (
-    <div class={cx('ck-w-markdown', streaming && 'ck-w-streaming')}>
+    <div class={cx('ck-w-markdown', streaming && 'ck-w-streaming')} dir="auto">
       <Markdown text={readString(node.value) ?? ''} streaming={streaming} policy={policy} strings={strings.markdown} onDeeplink={onDeeplink} />
     </div>
   );
@@ -112,7 +112,7 @@ export function Badge({ node }: NodeProps) {
   const variant = readEnum(node.variant, ['solid', 'soft', 'outline'] as const) ?? 'soft';
   const size = readEnum(node.size, ['sm', 'md', 'lg'] as const) ?? 'sm';
   return (
-    <span class={cx('ck-w-badge', `ck-w-c-${color}`, `ck-w-v-${variant}`, `ck-w-badge-${size}`, node.pill === true && 'ck-w-pill')}>
+    <span class={cx('ck-w-badge', `ck-w-c-${color}`, `ck-w-v-${variant}`, `ck-w-badge-${size}`, node.pill === true && 'ck-w-pill')} dir="auto">
       {readString(node.label)}
     </span>
   );

@@ -136,7 +136,6 @@ describe('resolveOptions defaults', () => {
     expect(options).toEqual({
       api: { type: 'custom', url: '/chatkit', domainKey: 'dk' },
       theme: { colorScheme: 'light', radius: 'pill', density: 'normal', typography: { fontSources: [] }, color: {} },
-      frameTitle: 'Chat',
       header: { enabled: true, title: { enabled: true } },
       history: { enabled: true, showDelete: true, showRename: true },
       startScreen: { prompts: [] },
@@ -212,7 +211,7 @@ describe('resolveOptions per key group: a valid value applies, an invalid one is
       applied: 'Help',
       invalid: { frameTitle: '' },
       error: 'frameTitle: expected a non-empty string, received ""',
-      fallback: 'Chat',
+      fallback: undefined,
     },
     initialThread: {
       valid: { initialThread: 't1' },
@@ -469,7 +468,7 @@ describe('resolveOptions with hostile or broken input', () => {
     ) as unknown;
     const { options, errors } = resolveOptions(input);
     expect(errors).toEqual([]);
-    expect(options.frameTitle).toBe('Chat');
+    expect(options.frameTitle).toBeUndefined();
     expect(options.composer.attachments.maxSize).toEqual({ '*': 5 });
     expect(Object.getPrototypeOf(options.composer.attachments.maxSize)).toBe(Object.prototype);
     const part = options.startScreen.prompts[0]?.prompt[0];
@@ -480,7 +479,7 @@ describe('resolveOptions with hostile or broken input', () => {
   it('ignores inherited keys', () => {
     const input = Object.create({ frameTitle: 'inherited' }) as Record<string, unknown>;
     input.api = API;
-    expect(resolveOptions(input).options.frameTitle).toBe('Chat');
+    expect(resolveOptions(input).options.frameTitle).toBeUndefined();
   });
 
   it('never throws, even on throwing getters, proxies and cycles', () => {
@@ -488,10 +487,10 @@ describe('resolveOptions with hostile or broken input', () => {
     const trap = new Proxy({}, { ownKeys: () => { throw new Error('trap'); } });
     const cycle: Record<string, unknown> = { api: API };
     cycle.header = cycle;
-    expect(resolveOptions(getter)).toMatchObject({ errors: [], options: { frameTitle: 'Chat', api: { url: '/chatkit' } } });
+    expect(resolveOptions(getter)).toMatchObject({ errors: [], options: { history: { enabled: true }, api: { url: '/chatkit' } } });
     expect(resolveOptions(trap)).toMatchObject({
       errors: [{ path: '(root)', message: '(root): expected object, received nothing' }],
-      options: { frameTitle: 'Chat' },
+      options: { history: { enabled: true } },
     });
     expect(resolveOptions(cycle)).toMatchObject({ errors: [], options: { header: { enabled: true, title: { enabled: true } } } });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLACEMENT_DEFAULTS, attributeName, readDataAttributes, setPath } from '../../../src/frame/data-attributes.ts';
 
-const DEFAULTS = { side: 'right', zIndex: 2147483000, launcher: true, open: false, offsetX: 20, offsetY: 20 };
+const DEFAULTS = { side: 'end', zIndex: 2147483000, launcher: true, open: false, offsetX: 20, offsetY: 20 };
 
 describe('attributeName', () => {
   it('turns a dataset key into its data-* attribute', () => {
@@ -79,7 +79,7 @@ describe('readDataAttributes', () => {
 
   it('reports each bad value with its exact message and keeps the default', () => {
     const cases: [Record<string, string>, string][] = [
-      [{ side: 'top' }, 'data-side: expected "left" | "right", received "top"'],
+      [{ side: 'top' }, 'data-side: expected "start" | "end" | "left" | "right", received "top"'],
       [{ zIndex: 'high' }, 'data-z-index: expected an integer from -2147483648 to 2147483647, received "high"'],
       [{ zIndex: '2147483648' }, 'data-z-index: expected an integer from -2147483648 to 2147483647, received "2147483648"'],
       [{ zIndex: '1.5' }, 'data-z-index: expected an integer from -2147483648 to 2147483647, received "1.5"'],
@@ -115,7 +115,7 @@ describe('readDataAttributes', () => {
 
   it('truncates long bad values in messages to 57 characters and an ellipsis', () => {
     const long = 'x'.repeat(100);
-    expect(readDataAttributes({ side: long }).errors).toEqual([`data-side: expected "left" | "right", received "${'x'.repeat(57)}..."`]);
+    expect(readDataAttributes({ side: long }).errors).toEqual([`data-side: expected "start" | "end" | "left" | "right", received "${'x'.repeat(57)}..."`]);
   });
 
   it('collects several errors in attribute order while keeping the good values', () => {

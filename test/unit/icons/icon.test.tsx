@@ -69,6 +69,19 @@ describe('Icon with core names', () => {
     expect(svg.getAttribute('class')).toBe('ck-icon ck-button-icon');
   });
 
+  it('marks icons that point along the line for mirroring in RTL, and no others', async () => {
+    const flips: Record<string, boolean> = {};
+    for (const name of ['chevron-left', 'chevron-right', 'arrow-left', 'lucide:arrow-right', 'undo-2', 'reply', 'send', 'log-out',
+      'arrow-up', 'chevron-down', 'x', 'copy', 'align-left', 'rotate-ccw']) {
+      flips[name] = (await mount({ name, class: 'ck-extra' })).getAttribute('class')!.split(' ').includes('ck-flip');
+      render(null, container);
+    }
+    expect(flips).toEqual({
+      'chevron-left': true, 'chevron-right': true, 'arrow-left': true, 'lucide:arrow-right': true, 'undo-2': true, reply: true,
+      send: true, 'log-out': true, 'arrow-up': false, 'chevron-down': false, x: false, copy: false, 'align-left': false, 'rotate-ccw': false,
+    });
+  });
+
   it('serves lucide: names that are core icons without a request', async () => {
     const svg = await mount({ name: 'lucide:arrow-up' });
     expect(svg.innerHTML).toBe('<path d="m5 12 7-7 7 7"></path><path d="M12 19V5"></path>');

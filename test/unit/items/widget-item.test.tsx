@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { de } from '../../../src/i18n/locales/de.ts';
+import de from '../../../src/i18n/locales/de-DE.ts';
 import { click, fakeModels, flush, item, itemIn, mountItem, ready, statesOf, type MountedItem } from './harness.tsx';
 
 let m: MountedItem;

@@ -120,7 +120,7 @@ describe('task types', () => {
     expect(m.$$<HTMLImageElement>('img.ck-favicon').map((i) => [i.getAttribute('src'), i.alt, i.getAttribute('referrerpolicy')])).toEqual([
       ['https://www.allowed.example/favicon.ico', '', 'no-referrer'],
     ]);
-    expect(m.$$('.ck-task-list li')[4]?.innerHTML).toBe('<span class="ck-source"><span class="ck-source-title">Bad page</span></span>');
+    expect(m.$$('.ck-task-list li')[4]?.innerHTML).toBe('<span class="ck-source"><span class="ck-source-title" dir="auto">Bad page</span></span>');
   });
 
   it('name a web search by its status when it has no title', () => {

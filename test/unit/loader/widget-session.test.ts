@@ -35,14 +35,14 @@ describe('createWidget calls', () => {
     expect(errorFields(await c.widget.call('constructor', []).catch((x: unknown) => x))).toEqual({ name: 'Error', message: 'constructor', code: 'NO_METHOD' });
   });
 
-  it('sends plain options as they are, without loading the extension, and sets the iframe title', async () => {
+  it('sends plain options as they are, without loading the extension (the frame sends the title back)', async () => {
     const got: unknown[] = [];
     const c = await readyWidget(new Map<string, Handler>([['setOptions', (args) => (got.push(args[0]), 'applied')]]));
     const options = { api: { url: '/chatkit' }, frameTitle: 'Help desk', when: new Date(0) };
     await expect(c.widget.setOptions(options)).resolves.toBe('applied');
     expect(got).toEqual([options]);
     expect(c.ext).not.toHaveBeenCalled();
-    expect(c.frame.title).toBe('Help desk');
+    expect(c.frame.title).toBe('Chat');
   });
 
   it('numbers setOptions calls in the order they were made, also when the earlier one waits for the extension', async () => {
@@ -100,6 +100,17 @@ describe('createWidget events', () => {
     expect(c.frame.style.getPropertyValue('top')).toBe('auto');
     for (let i = 0; i < 5; i++) await tick();
     expect(dispatched).toEqual([]);
+  });
+
+  it('titles the iframe with the title a layout event carries (the frame translates it), as a string only', async () => {
+    const c = await connectWidget();
+    expect(c.frame.title).toBe('Chat');
+    c.conn.host.emit('layout', { styles: [['width', '60px']], open: false, restoreFocus: false, title: 'الدردشة' });
+    await waitFor(() => c.frame.title === 'الدردشة');
+    c.conn.host.emit('layout', { styles: [['width', '61px']], open: false, restoreFocus: false, title: 7 });
+    c.conn.host.emit('layout', { styles: [['width', '62px']], open: false, restoreFocus: false });
+    await waitFor(() => c.frame.style.getPropertyValue('width') === '62px');
+    expect(c.frame.title).toBe('الدردشة');
   });
 
   it('ignores a layout event with a missing or malformed detail, without throwing on the host page', async () => {

@@ -61,10 +61,11 @@ describe('app model', () => {
     const { app, events } = shell({ side: 'top', apiUrl: '/chatkit', radius: 'huge', greeting: 'Hi' });
     app.start();
     const errors = events.filter((e) => e.name === 'chatkit.error').map((e) => (e.detail as { error: Error }).error.message);
-    expect(errors).toEqual(['theme.radius: expected one of "pill" | "round" | "soft" | "sharp", received "huge"', 'data-side: expected "left" | "right", received "top"']);
+    expect(errors).toEqual(['theme.radius: expected one of "pill" | "round" | "soft" | "sharp", received "huge"', 'data-side: expected "start" | "end" | "left" | "right", received "top"']);
     expect(app.options.peek().startScreen.greeting).toBe('Hi');
     expect(app.options.peek().api).toMatchObject({ type: 'custom', url: '/chatkit' });
-    expect(app.placement.side).toBe('right');
+    expect(app.placement.side).toBe('end');
+    expect(app.side.value).toBe('right');
   });
 
   it('counts unread replies only while closed and clears them on open', async () => {

@@ -77,7 +77,7 @@ describe('layout', () => {
     ];
     const text = (value: string, key = 'a') => ({ type: 'Transition', children: { type: 'Text', key, value } as unknown as WidgetComponent[] }) as WidgetComponent;
     show(text('inside'));
-    expect(m.$('.ck-w-card-content').innerHTML).toBe('<div class="ck-w-transition"><p class="ck-w-text">inside</p></div>');
+    expect(m.$('.ck-w-card-content').innerHTML).toBe('<div class="ck-w-transition"><p class="ck-w-text" dir="auto">inside</p></div>');
     expect(animate).not.toHaveBeenCalled();
     height = 80;
     m.rerender(card(text('taller')));
@@ -99,7 +99,7 @@ describe('text and content', () => {
 
   it('shows a caret while Text or Markdown streams', () => {
     show({ type: 'Text', value: 'Dear', streaming: true, truncate: true }, { type: 'Markdown', value: '**Dear**', streaming: true });
-    expect(m.$('p').outerHTML).toBe('<p class="ck-w-text ck-w-truncate">Dear<span class="ck-w-caret" aria-hidden="true"></span></p>');
+    expect(m.$('p').outerHTML).toBe('<p class="ck-w-text ck-w-truncate" dir="auto">Dear<span class="ck-w-caret" aria-hidden="true"></span></p>');
     expect(m.$('.ck-w-markdown').className).toBe('ck-w-markdown ck-w-streaming');
     expect(m.$('.ck-w-markdown strong').textContent).toBe('Dear');
   });

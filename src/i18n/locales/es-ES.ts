@@ -1,8 +1,8 @@
-/** Spanish UI strings (neutral Spanish with "tú"; serves es, es-ES, es-419 and every other es-* tag). */
+/** Spanish UI strings for Spain ("tú"; serves es, es-ES and the es-* tags outside the Americas). */
 import type { Strings } from '../en.ts';
 
 /** Spanish. */
-export const es: Strings = {
+const strings: Strings = {
   openChat: 'Abrir chat',
   closeChat: 'Cerrar chat',
   chat: 'Chat',
@@ -30,7 +30,11 @@ export const es: Strings = {
   removeTag: 'Quitar {name}',
   removeQuote: 'Quitar cita',
   fileTooLarge: '{name} supera el tamaño máximo de {max}.',
-  tooManyFiles: { one: 'Solo puedes adjuntar un archivo.', other: 'Puedes adjuntar hasta {count} archivos.' },
+  tooManyFiles: {
+    one: 'Solo puedes adjuntar un archivo.',
+    many: 'Puedes adjuntar hasta {count} de archivos.',
+    other: 'Puedes adjuntar hasta {count} archivos.',
+  },
   fileTypeNotAccepted: 'El tipo de archivo de {name} no es compatible.',
   uploading: 'Subiendo…',
   uploadFailed: 'No se pudo subir {name}.',
@@ -74,7 +78,7 @@ export const es: Strings = {
   searchedWeb: 'Búsqueda en la web completada',
   generatingImage: 'Generando imagen…',
   citation: 'Fuentes {numbers}: {titles}',
-  steps: { one: '{count} paso', other: '{count} pasos' },
+  steps: { one: '{count} paso', many: '{count} de pasos', other: '{count} pasos' },
   taskLoading: 'En curso',
   taskComplete: 'Hecho',
   runningTool: 'Ejecutando {name}…',
@@ -84,7 +88,7 @@ export const es: Strings = {
   image: 'Imagen',
   file: 'Archivo',
   opensInNewTab: '(se abre en una pestaña nueva)',
-  unread: { one: '{count} mensaje sin leer', other: '{count} mensajes sin leer' },
+  unread: { one: '{count} mensaje sin leer', many: '{count} de mensajes sin leer', other: '{count} mensajes sin leer' },
   jumpToLatest: 'Ir al más reciente',
 
   genericError: 'Algo salió mal.',
@@ -121,3 +125,4 @@ export const es: Strings = {
   selectOption: 'Seleccionar…',
   pickDate: 'Elegir una fecha',
 };
+export default strings;

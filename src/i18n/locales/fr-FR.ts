@@ -1,8 +1,8 @@
-/** French UI strings ("vous"; a narrow no-break space before ? and !, a no-break space before units). */
+/** French UI strings for France ("vous"; a narrow no-break space before ? and !, a no-break space before units). */
 import type { Strings } from '../en.ts';
 
 /** French. */
-export const fr: Strings = {
+const strings: Strings = {
   openChat: 'Ouvrir le chat',
   closeChat: 'Fermer le chat',
   chat: 'Chat',
@@ -32,6 +32,7 @@ export const fr: Strings = {
   fileTooLarge: '{name} dépasse la taille maximale de {max}.',
   tooManyFiles: {
     one: 'Vous ne pouvez joindre qu’un seul fichier.',
+    many: 'Vous pouvez joindre jusqu’à {count} de fichiers.',
     other: 'Vous pouvez joindre jusqu’à {count} fichiers.',
   },
   fileTypeNotAccepted: 'Le type de fichier de {name} n’est pas pris en charge.',
@@ -77,7 +78,7 @@ export const fr: Strings = {
   searchedWeb: 'Recherche sur le web terminée',
   generatingImage: 'Création de l’image…',
   citation: 'Sources {numbers} : {titles}',
-  steps: { one: '{count} étape', other: '{count} étapes' },
+  steps: { one: '{count} étape', many: '{count} d’étapes', other: '{count} étapes' },
   taskLoading: 'En cours',
   taskComplete: 'Terminé',
   runningTool: 'Exécution de {name}…',
@@ -87,7 +88,7 @@ export const fr: Strings = {
   image: 'Image',
   file: 'Fichier',
   opensInNewTab: '(s’ouvre dans un nouvel onglet)',
-  unread: { one: '{count} message non lu', other: '{count} messages non lus' },
+  unread: { one: '{count} message non lu', many: '{count} de messages non lus', other: '{count} messages non lus' },
   jumpToLatest: 'Aller au plus récent',
 
   genericError: 'Une erreur s’est produite.',
@@ -124,3 +125,4 @@ export const fr: Strings = {
   selectOption: 'Sélectionner…',
   pickDate: 'Choisir une date',
 };
+export default strings;

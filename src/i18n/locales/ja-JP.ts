@@ -2,7 +2,7 @@
 import type { Strings } from '../en.ts';
 
 /** Japanese. */
-export const ja: Strings = {
+const strings: Strings = {
   openChat: 'チャットを開く',
   closeChat: 'チャットを閉じる',
   chat: 'チャット',
@@ -121,3 +121,4 @@ export const ja: Strings = {
   selectOption: '選択…',
   pickDate: '日付を選択',
 };
+export default strings;

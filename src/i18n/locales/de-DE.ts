@@ -2,7 +2,7 @@
 import type { Strings } from '../en.ts';
 
 /** German. */
-export const de: Strings = {
+const strings: Strings = {
   openChat: 'Chat öffnen',
   closeChat: 'Chat schließen',
   chat: 'Chat',
@@ -121,3 +121,4 @@ export const de: Strings = {
   selectOption: 'Auswählen…',
   pickDate: 'Datum auswählen',
 };
+export default strings;
