@@ -162,7 +162,8 @@ export function StructuredInputPrompt({ item }: { item: StructuredInputItem }) {
     return () => {
       // Answered or skipped: the composer comes back; keep focus in the chat rather than losing it.
       const now = document.activeElement;
-      if (!now || now === document.body || el?.contains(now)) setTimeout(() => composer.focus(), 0);
+      // (The focus keeper may already have parked focus on the panel itself when the form's button went away.)
+      if (!now || now === document.body || el?.contains(now) || now.matches('.ck-panel, [role="dialog"], [role="log"]')) setTimeout(() => composer.focus(), 0);
     };
   }, [item.id]);
   const busy = sending || chat.status.value !== 'idle';
