@@ -158,7 +158,8 @@ export function StructuredInputPrompt({ item }: { item: StructuredInputItem }) {
     const el = form.current;
     // The text box this replaces may have had focus: it is gone, so focus would fall to the page.
     const active = document.activeElement;
-    if (!active || active === document.body) el?.querySelector<HTMLElement>('input, textarea')?.focus();
+    // (or the focus keeper already parked it on the panel itself).
+    if (!active || active === document.body || active.matches('.ck-panel, [role="dialog"], [role="log"]')) el?.querySelector<HTMLElement>('input, textarea')?.focus();
     return () => {
       // Answered or skipped: the composer comes back; keep focus in the chat rather than losing it.
       const now = document.activeElement;
