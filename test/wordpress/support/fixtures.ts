@@ -147,5 +147,5 @@ export async function chat(frame: Frame, text: string): Promise<void> {
   const input = frame.getByRole('textbox');
   await input.fill(text);
   await input.press('Enter');
-  await expect(frame.getByRole('paragraph').filter({ hasText: `You said: “${text}”` })).toBeVisible();
+  await expect(frame.locator('.ck-assistant').getByRole('paragraph').filter({ hasText: `You said: “${text}”` })).toBeVisible();
 }
