@@ -2,6 +2,8 @@
  * Helpers of the accessibility suites: open the widget with options, read and move keyboard focus inside the
  * frame, and a watcher that records every moment focus sits on the frame's <body> while the frame has focus.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Frame, Page } from '@playwright/test';
 import { expect, widgetFrame } from './support/fixtures.ts';
 
@@ -82,4 +84,16 @@ async function watchBodyFocus(frame: Frame): Promise<void> {
 /** The moments focus fell to <body>, each with what was focused before. */
 export function bodyFocusLosses(frame: Frame): Promise<string[]> {
   return frame.evaluate(() => (window as unknown as { __bodyFocus: string[] }).__bodyFocus);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.x A/AA violations in the frame (axe-core, injected), as `rule: targets` lines. */
+export async function wcagViolations(frame: Frame): Promise<string[]> {
+  await frame.evaluate(axeSource);
+  return frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }

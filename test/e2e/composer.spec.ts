@@ -3,22 +3,10 @@
  * answered by a host function across the bridge, commands, attachments with both upload strategies (and a file
  * refused before upload), and dictation without a microphone.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Frame, Page, Request } from '@playwright/test';
+import { wcagViolations as violations } from './a11y-kit.ts';
 import { expect, test, widgetFrame } from './support/fixtures.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** WCAG 2.x A/AA violations in the frame (as in a11y.spec.ts). */
-async function violations(frame: Frame): Promise<string[]> {
-  await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 type Body = { type: string; params: Record<string, unknown> };
 

@@ -5,27 +5,17 @@
  * carries the tag, and right-to-left panels have no axe violations. Screenshots of every locale are written to
  * screenshots/i18n/ (git-ignored) for people to review.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from '@playwright/test';
 import { en, type Strings } from '../../src/i18n/en.ts';
 import { loadTable, matchTable } from '../../src/i18n/locale-chunks.ts';
+import { wcagViolations as violations } from './a11y-kit.ts';
 import { expect, test, widgetFrame } from './support/fixtures.ts';
 
 const SAMPLE = ['ar', 'he', 'fa', 'ur', 'ja', 'zh-CN', 'zh-TW', 'ko', 'hi', 'th', 'ru', 'pt-BR', 'de'];
 const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 const SCREENSHOTS = join(import.meta.dirname, '../../screenshots/i18n');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function violations(frame: Frame): Promise<string[]> {
-  await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** Every accessible name, placeholder and text of the frame's controls, headings and notes. */
 function visibleStrings(frame: Frame): Promise<string[]> {
