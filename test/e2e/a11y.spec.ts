@@ -64,6 +64,8 @@ async function everyState(page: Page, url: string, options: object = A11Y_OPTION
   // A pending structured input takes over the composer area (as in ChatKit): skip it to get the composer back.
   await frame.getByRole('button', { name: 'Skip' }).click();
   await expect(frame.getByRole('textbox', { name: 'Message the AI' })).toBeVisible();
+  // Skipping streams the agent's follow-up; a message sent while it streams is not sent (the draft stays).
+  await expect(frame.locator('.ck-thread[aria-busy="false"]')).toBeAttached({ timeout: 15_000 });
   await frame.getByRole('textbox', { name: 'Message the AI' }).fill('error');
   await frame.getByRole('textbox', { name: 'Message the AI' }).press('Enter');
   await expect(frame.locator('.ck-error')).toBeVisible({ timeout: 15_000 });

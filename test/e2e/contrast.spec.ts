@@ -172,6 +172,8 @@ for (const [label, extra] of themes) {
     // A pending structured input takes over the composer area (as in ChatKit): skip it to get the composer back.
     await frame.getByRole('button', { name: 'Skip' }).click();
     await expect(frame.getByRole('textbox', { name: 'Message the AI' })).toBeVisible();
+    // Skipping streams the agent's follow-up; a message sent while it streams is not sent (the draft stays).
+    await expect(frame.locator('.ck-thread[aria-busy="false"]')).toBeAttached({ timeout: 15_000 });
     await input.fill('error');
     await input.press('Enter');
     await expect(frame.locator('.ck-error')).toBeVisible({ timeout: 15_000 });
