@@ -35,9 +35,11 @@ export function useMarkdown(): MarkdownSetup {
 
 /** The widget renderer's strings in the UI language, with `md`'s Markdown strings for Markdown inside widgets. */
 export function useWidgetStrings(md: MarkdownSetup): Partial<WidgetStrings> {
-  const s = useModels().app.strings.value;
+  const { app } = useModels();
+  const s = app.strings.value;
+  const locale = app.locale.value.locale;
   return useMemo(
-    () => ({ showMore: s.showMore, showLess: s.showLess, loading: s.loading, selectOption: s.selectOption, noResults: s.noResults, patternMismatch: s.patternMismatch, loadImage: md.strings.loadImage, markdown: md.strings }),
-    [s, md.strings],
+    () => ({ showMore: s.showMore, showLess: s.showLess, loading: s.loading, selectOption: s.selectOption, noResults: s.noResults, patternMismatch: s.patternMismatch, chooseDate: s.chooseDate, previousMonth: s.previousMonth, nextMonth: s.nextMonth, time: s.time, locale, loadImage: md.strings.loadImage, markdown: md.strings }),
+    [s, locale, md.strings],
   );
 }

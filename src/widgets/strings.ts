@@ -13,6 +13,13 @@ export interface WidgetStrings {
   /** Shown when a Textarea's value does not match its `pattern` (browsers validate `pattern` on inputs only). */
   patternMismatch: string;
   loadImage: (host: string) => string;
+  /** The DatePicker's calendar popover: its name, its month buttons and its time field. */
+  chooseDate: string;
+  previousMonth: string;
+  nextMonth: string;
+  time: string;
+  /** The language of these strings, for dates (month and weekday names, the first day of the week). */
+  locale?: string | undefined;
   /** Strings of Markdown components; the markdown module's English defaults when absent. */
   markdown?: MarkdownStrings | undefined;
 }
@@ -28,4 +35,8 @@ export const DEFAULT_WIDGET_STRINGS: WidgetStrings = {
   searchOptions: 'Search options',
   patternMismatch: 'Match the requested format.',
   loadImage: (host) => `Load image from ${host}`,
+  chooseDate: 'Choose date',
+  previousMonth: 'Previous month',
+  nextMonth: 'Next month',
+  time: 'Time',
 };

@@ -5,6 +5,7 @@
  * widget JSON can be put on screen; screenshots are written to test-results/ for a person to look at.
  */
 import type { Frame, Page } from '@playwright/test';
+import { wcagViolations } from './a11y-kit.ts';
 import { expect, test, widgetFrame } from './support/fixtures.ts';
 
 type Json = Record<string, unknown>;
@@ -175,4 +176,42 @@ test('Select options with a description open as a listbox showing it under each 
   await combo.press('Enter');
   await expect(combo).toHaveText('Pick-up');
   await expect(list).toHaveCount(0);
+});
+
+test('a DatePicker opens a calendar popover by its side and align, driven by the keyboard, and posts the day', async ({ page, demo }) => {
+  const frame = await showWidget(page, demo.hostUrl, {
+    type: 'Card',
+    children: [
+      { type: 'Text', value: 'Pick a delivery day' },
+      { type: 'DatePicker', name: 'day', placeholder: 'Delivery day', defaultValue: '2026-12-10', min: '2026-12-03', max: '2027-02-28', side: 'top', align: 'end', clearable: true, block: true },
+    ],
+  });
+  const trigger = frame.getByRole('button', { name: 'Delivery day, Dec 10, 2026' });
+  await trigger.focus();
+  await trigger.press('Enter');
+  const dialog = frame.getByRole('dialog', { name: 'Choose date' });
+  await expect(dialog).toBeVisible();
+  await expect(frame.getByRole('button', { name: 'Thursday, December 10, 2026' })).toBeFocused();
+  // side: top and align: end — above the button (or below when the panel has no room above), right edges lined up.
+  const [b, d] = [(await trigger.boundingBox())!, (await dialog.boundingBox())!];
+  expect(Math.abs(b.x + b.width - (d.x + d.width))).toBeLessThan(2);
+  expect(d.y + d.height <= b.y || d.y >= b.y + b.height).toBe(true);
+  await frame.locator('.ck-panel').screenshot({ path: test.info().outputPath('date-picker.png') });
+  expect(await wcagViolations(frame)).toEqual([]);
+  // A day before min cannot be chosen; arrows, PageDown and Enter pick a day; Escape closes, keeping the panel open.
+  await page.keyboard.press('ArrowUp');
+  await expect(frame.getByRole('button', { name: 'Thursday, December 3, 2026' })).toBeFocused();
+  await page.keyboard.press('PageDown');
+  await expect(frame.getByRole('heading', { name: 'January 2027' })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  const picked = frame.getByRole('button', { name: 'Delivery day, Jan 4, 2027' });
+  await expect(picked).toBeFocused();
+  await expect(frame.locator('input[name="day"]')).toHaveValue('2027-01-04');
+  await picked.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(frame.locator('.ck-panel')).toBeVisible();
 });

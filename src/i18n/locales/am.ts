@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'ሌላ',
   otherAnswerFor: 'ሌላ መልስ ለ፦ {question}',
   otherAnswerPlaceholder: 'መልስዎ',
+  chooseDate: 'ቀን ይምረጡ',
+  previousMonth: 'ያለፈው ወር',
+  nextMonth: 'የሚቀጥለው ወር',
+  time: 'ሰዓት',
   answerQuestions: 'የረዳቱን ጥያቄዎች ይመልሱ',
 };
 export default strings;

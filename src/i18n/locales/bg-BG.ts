@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Друго',
   otherAnswerFor: 'Друг отговор на: {question}',
   otherAnswerPlaceholder: 'Вашият отговор',
+  chooseDate: 'Изберете дата',
+  previousMonth: 'Предишен месец',
+  nextMonth: 'Следващ месец',
+  time: 'Час',
   answerQuestions: 'Отговорете на въпросите на асистента',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'অন্যান্য',
   otherAnswerFor: 'অন্য উত্তর: {question}',
   otherAnswerPlaceholder: 'আপনার উত্তর',
+  chooseDate: 'তারিখ বেছে নিন',
+  previousMonth: 'আগের মাস',
+  nextMonth: 'পরের মাস',
+  time: 'সময়',
   answerQuestions: 'সহকারীর প্রশ্নের উত্তর দিন',
 };
 export default strings;

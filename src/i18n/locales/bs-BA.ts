@@ -122,6 +122,10 @@ const strings: Strings = {
   otherAnswer: 'Drugo',
   otherAnswerFor: 'Drugi odgovor na: {question}',
   otherAnswerPlaceholder: 'Vaš odgovor',
+  chooseDate: 'Odaberite datum',
+  previousMonth: 'Prethodni mjesec',
+  nextMonth: 'Sljedeći mjesec',
+  time: 'Vrijeme',
   answerQuestions: 'Odgovorite na pitanja asistenta',
 };
 export default strings;

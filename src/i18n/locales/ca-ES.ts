@@ -122,6 +122,10 @@ const strings: Strings = {
   otherAnswer: 'Altres',
   otherAnswerFor: 'Una altra resposta a: {question}',
   otherAnswerPlaceholder: 'La teva resposta',
+  chooseDate: 'Tria una data',
+  previousMonth: 'Mes anterior',
+  nextMonth: 'Mes següent',
+  time: 'Hora',
   answerQuestions: 'Respon les preguntes de l’assistent',
 };
 export default strings;

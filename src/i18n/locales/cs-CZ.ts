@@ -128,6 +128,10 @@ const strings: Strings = {
   otherAnswer: 'Jiné',
   otherAnswerFor: 'Jiná odpověď na: {question}',
   otherAnswerPlaceholder: 'Vaše odpověď',
+  chooseDate: 'Vyberte datum',
+  previousMonth: 'Předchozí měsíc',
+  nextMonth: 'Další měsíc',
+  time: 'Čas',
   answerQuestions: 'Odpovězte na otázky asistenta',
 };
 export default strings;

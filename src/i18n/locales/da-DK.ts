@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Andet',
   otherAnswerFor: 'Andet svar på: {question}',
   otherAnswerPlaceholder: 'Dit svar',
+  chooseDate: 'Vælg dato',
+  previousMonth: 'Forrige måned',
+  nextMonth: 'Næste måned',
+  time: 'Tidspunkt',
   answerQuestions: 'Besvar assistentens spørgsmål',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Άλλο',
   otherAnswerFor: 'Άλλη απάντηση σε: {question}',
   otherAnswerPlaceholder: 'Η απάντησή σας',
+  chooseDate: 'Επιλέξτε ημερομηνία',
+  previousMonth: 'Προηγούμενος μήνας',
+  nextMonth: 'Επόμενος μήνας',
+  time: 'Ώρα',
   answerQuestions: 'Απαντήστε στις ερωτήσεις του βοηθού',
 };
 export default strings;

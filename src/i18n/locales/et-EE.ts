@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Muu',
   otherAnswerFor: 'Muu vastus küsimusele: {question}',
   otherAnswerPlaceholder: 'Teie vastus',
+  chooseDate: 'Vali kuupäev',
+  previousMonth: 'Eelmine kuu',
+  nextMonth: 'Järgmine kuu',
+  time: 'Kellaaeg',
   answerQuestions: 'Vastake assistendi küsimustele',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'سایر',
   otherAnswerFor: 'پاسخ دیگر به: {question}',
   otherAnswerPlaceholder: 'پاسخ شما',
+  chooseDate: 'انتخاب تاریخ',
+  previousMonth: 'ماه قبل',
+  nextMonth: 'ماه بعد',
+  time: 'زمان',
   answerQuestions: 'به پرسش‌های دستیار پاسخ دهید',
 };
 export default strings;

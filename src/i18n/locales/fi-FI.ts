@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Muu',
   otherAnswerFor: 'Muu vastaus kysymykseen: {question}',
   otherAnswerPlaceholder: 'Vastauksesi',
+  chooseDate: 'Valitse päivämäärä',
+  previousMonth: 'Edellinen kuukausi',
+  nextMonth: 'Seuraava kuukausi',
+  time: 'Aika',
   answerQuestions: 'Vastaa avustajan kysymyksiin',
 };
 export default strings;

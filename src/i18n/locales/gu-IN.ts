@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'અન્ય',
   otherAnswerFor: 'આનો અન્ય જવાબ: {question}',
   otherAnswerPlaceholder: 'તમારો જવાબ',
+  chooseDate: 'તારીખ પસંદ કરો',
+  previousMonth: 'પાછલો મહિનો',
+  nextMonth: 'આગલો મહિનો',
+  time: 'સમય',
   answerQuestions: 'સહાયકના પ્રશ્નોના જવાબ આપો',
 };
 export default strings;

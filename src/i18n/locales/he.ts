@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'אחר',
   otherAnswerFor: 'תשובה אחרת ל: {question}',
   otherAnswerPlaceholder: 'התשובה שלך',
+  chooseDate: 'בחירת תאריך',
+  previousMonth: 'החודש הקודם',
+  nextMonth: 'החודש הבא',
+  time: 'שעה',
   answerQuestions: 'ענו על שאלות העוזר',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'अन्य',
   otherAnswerFor: 'इसका अन्य उत्तर: {question}',
   otherAnswerPlaceholder: 'आपका उत्तर',
+  chooseDate: 'तारीख चुनें',
+  previousMonth: 'पिछला महीना',
+  nextMonth: 'अगला महीना',
+  time: 'समय',
   answerQuestions: 'सहायक के सवालों के जवाब दें',
 };
 export default strings;

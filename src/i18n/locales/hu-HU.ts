@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Egyéb',
   otherAnswerFor: 'Egyéb válasz erre: {question}',
   otherAnswerPlaceholder: 'Az Ön válasza',
+  chooseDate: 'Dátum kiválasztása',
+  previousMonth: 'Előző hónap',
+  nextMonth: 'Következő hónap',
+  time: 'Időpont',
   answerQuestions: 'Válaszoljon az asszisztens kérdéseire',
 };
 export default strings;

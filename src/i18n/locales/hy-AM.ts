@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Այլ',
   otherAnswerFor: 'Այլ պատասխան՝ {question}',
   otherAnswerPlaceholder: 'Ձեր պատասխանը',
+  chooseDate: 'Ընտրեք ամսաթիվը',
+  previousMonth: 'Նախորդ ամիս',
+  nextMonth: 'Հաջորդ ամիս',
+  time: 'Ժամ',
   answerQuestions: 'Պատասխանեք օգնականի հարցերին',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Lainnya',
   otherAnswerFor: 'Jawaban lain untuk: {question}',
   otherAnswerPlaceholder: 'Jawaban Anda',
+  chooseDate: 'Pilih tanggal',
+  previousMonth: 'Bulan sebelumnya',
+  nextMonth: 'Bulan berikutnya',
+  time: 'Waktu',
   answerQuestions: 'Jawab pertanyaan asisten',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Annað',
   otherAnswerFor: 'Annað svar við: {question}',
   otherAnswerPlaceholder: 'Svarið þitt',
+  chooseDate: 'Veldu dagsetningu',
+  previousMonth: 'Fyrri mánuður',
+  nextMonth: 'Næsti mánuður',
+  time: 'Tími',
   answerQuestions: 'Svaraðu spurningum aðstoðarmannsins',
 };
 export default strings;

@@ -122,6 +122,10 @@ const strings: Strings = {
   otherAnswer: 'Altro',
   otherAnswerFor: 'Altra risposta a: {question}',
   otherAnswerPlaceholder: 'La tua risposta',
+  chooseDate: 'Scegli una data',
+  previousMonth: 'Mese precedente',
+  nextMonth: 'Mese successivo',
+  time: 'Ora',
   answerQuestions: 'Rispondi alle domande dell’assistente',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'სხვა',
   otherAnswerFor: 'სხვა პასუხი: {question}',
   otherAnswerPlaceholder: 'თქვენი პასუხი',
+  chooseDate: 'აირჩიეთ თარიღი',
+  previousMonth: 'წინა თვე',
+  nextMonth: 'შემდეგი თვე',
+  time: 'დრო',
   answerQuestions: 'უპასუხეთ ასისტენტის კითხვებს',
 };
 export default strings;

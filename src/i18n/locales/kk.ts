@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Басқа',
   otherAnswerFor: 'Басқа жауап: {question}',
   otherAnswerPlaceholder: 'Сіздің жауабыңыз',
+  chooseDate: 'Күнді таңдаңыз',
+  previousMonth: 'Алдыңғы ай',
+  nextMonth: 'Келесі ай',
+  time: 'Уақыт',
   answerQuestions: 'Көмекшінің сұрақтарына жауап беріңіз',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'ಇತರೆ',
   otherAnswerFor: 'ಇದಕ್ಕೆ ಇತರೆ ಉತ್ತರ: {question}',
   otherAnswerPlaceholder: 'ನಿಮ್ಮ ಉತ್ತರ',
+  chooseDate: 'ದಿನಾಂಕ ಆಯ್ಕೆಮಾಡಿ',
+  previousMonth: 'ಹಿಂದಿನ ತಿಂಗಳು',
+  nextMonth: 'ಮುಂದಿನ ತಿಂಗಳು',
+  time: 'ಸಮಯ',
   answerQuestions: 'ಸಹಾಯಕರ ಪ್ರಶ್ನೆಗಳಿಗೆ ಉತ್ತರಿಸಿ',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: '기타',
   otherAnswerFor: '다른 답변: {question}',
   otherAnswerPlaceholder: '답변 입력',
+  chooseDate: '날짜 선택',
+  previousMonth: '이전 달',
+  nextMonth: '다음 달',
+  time: '시간',
   answerQuestions: '어시스턴트의 질문에 답하기',
 };
 export default strings;

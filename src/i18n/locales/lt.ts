@@ -128,6 +128,10 @@ const strings: Strings = {
   otherAnswer: 'Kita',
   otherAnswerFor: 'Kitas atsakymas į: {question}',
   otherAnswerPlaceholder: 'Jūsų atsakymas',
+  chooseDate: 'Pasirinkite datą',
+  previousMonth: 'Ankstesnis mėnuo',
+  nextMonth: 'Kitas mėnuo',
+  time: 'Laikas',
   answerQuestions: 'Atsakykite į asistento klausimus',
 };
 export default strings;

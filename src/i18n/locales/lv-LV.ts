@@ -126,6 +126,10 @@ const strings: Strings = {
   otherAnswer: 'Cits',
   otherAnswerFor: 'Cita atbilde uz: {question}',
   otherAnswerPlaceholder: 'Jūsu atbilde',
+  chooseDate: 'Izvēlieties datumu',
+  previousMonth: 'Iepriekšējais mēnesis',
+  nextMonth: 'Nākamais mēnesis',
+  time: 'Laiks',
   answerQuestions: 'Atbildiet uz asistenta jautājumiem',
 };
 export default strings;

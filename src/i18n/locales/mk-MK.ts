@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Друго',
   otherAnswerFor: 'Друг одговор на: {question}',
   otherAnswerPlaceholder: 'Вашиот одговор',
+  chooseDate: 'Изберете датум',
+  previousMonth: 'Претходен месец',
+  nextMonth: 'Следен месец',
+  time: 'Време',
   answerQuestions: 'Одговорете на прашањата на асистентот',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'മറ്റുള്ളവ',
   otherAnswerFor: 'ഇതിനുള്ള മറ്റൊരു ഉത്തരം: {question}',
   otherAnswerPlaceholder: 'നിങ്ങളുടെ ഉത്തരം',
+  chooseDate: 'തീയതി തിരഞ്ഞെടുക്കുക',
+  previousMonth: 'കഴിഞ്ഞ മാസം',
+  nextMonth: 'അടുത്ത മാസം',
+  time: 'സമയം',
   answerQuestions: 'സഹായിയുടെ ചോദ്യങ്ങൾക്ക് ഉത്തരം നൽകുക',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Бусад',
   otherAnswerFor: 'Өөр хариулт: {question}',
   otherAnswerPlaceholder: 'Таны хариулт',
+  chooseDate: 'Огноо сонгох',
+  previousMonth: 'Өмнөх сар',
+  nextMonth: 'Дараах сар',
+  time: 'Цаг',
   answerQuestions: 'Туслахын асуултад хариулна уу',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'इतर',
   otherAnswerFor: 'याचे इतर उत्तर: {question}',
   otherAnswerPlaceholder: 'तुमचे उत्तर',
+  chooseDate: 'तारीख निवडा',
+  previousMonth: 'मागील महिना',
+  nextMonth: 'पुढील महिना',
+  time: 'वेळ',
   answerQuestions: 'सहाय्यकाच्या प्रश्नांची उत्तरे द्या',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Lain-lain',
   otherAnswerFor: 'Jawapan lain untuk: {question}',
   otherAnswerPlaceholder: 'Jawapan anda',
+  chooseDate: 'Pilih tarikh',
+  previousMonth: 'Bulan sebelumnya',
+  nextMonth: 'Bulan seterusnya',
+  time: 'Masa',
   answerQuestions: 'Jawab soalan pembantu',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'အခြား',
   otherAnswerFor: 'အခြားအဖြေ- {question}',
   otherAnswerPlaceholder: 'သင့်အဖြေ',
+  chooseDate: 'ရက်စွဲ ရွေးပါ',
+  previousMonth: 'ယခင်လ',
+  nextMonth: 'နောက်လ',
+  time: 'အချိန်',
   answerQuestions: 'လက်ထောက်၏ မေးခွန်းများကို ဖြေပါ',
 };
 export default strings;

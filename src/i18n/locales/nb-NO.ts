@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Annet',
   otherAnswerFor: 'Annet svar på: {question}',
   otherAnswerPlaceholder: 'Svaret ditt',
+  chooseDate: 'Velg dato',
+  previousMonth: 'Forrige måned',
+  nextMonth: 'Neste måned',
+  time: 'Klokkeslett',
   answerQuestions: 'Svar på assistentens spørsmål',
 };
 export default strings;

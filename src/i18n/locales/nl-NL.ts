@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Anders',
   otherAnswerFor: 'Ander antwoord op: {question}',
   otherAnswerPlaceholder: 'Je antwoord',
+  chooseDate: 'Kies een datum',
+  previousMonth: 'Vorige maand',
+  nextMonth: 'Volgende maand',
+  time: 'Tijd',
   answerQuestions: 'Beantwoord de vragen van de assistent',
 };
 export default strings;

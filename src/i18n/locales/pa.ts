@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'ਹੋਰ',
   otherAnswerFor: 'ਇਸਦਾ ਹੋਰ ਜਵਾਬ: {question}',
   otherAnswerPlaceholder: 'ਤੁਹਾਡਾ ਜਵਾਬ',
+  chooseDate: 'ਤਾਰੀਖ ਚੁਣੋ',
+  previousMonth: 'ਪਿਛਲਾ ਮਹੀਨਾ',
+  nextMonth: 'ਅਗਲਾ ਮਹੀਨਾ',
+  time: 'ਸਮਾਂ',
   answerQuestions: 'ਸਹਾਇਕ ਦੇ ਸਵਾਲਾਂ ਦੇ ਜਵਾਬ ਦਿਓ',
 };
 export default strings;

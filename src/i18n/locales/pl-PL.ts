@@ -128,6 +128,10 @@ const strings: Strings = {
   otherAnswer: 'Inne',
   otherAnswerFor: 'Inna odpowiedź na: {question}',
   otherAnswerPlaceholder: 'Twoja odpowiedź',
+  chooseDate: 'Wybierz datę',
+  previousMonth: 'Poprzedni miesiąc',
+  nextMonth: 'Następny miesiąc',
+  time: 'Godzina',
   answerQuestions: 'Odpowiedz na pytania asystenta',
 };
 export default strings;

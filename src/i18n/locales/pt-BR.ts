@@ -122,6 +122,10 @@ const strings: Strings = {
   otherAnswer: 'Outro',
   otherAnswerFor: 'Outra resposta para: {question}',
   otherAnswerPlaceholder: 'Sua resposta',
+  chooseDate: 'Escolha uma data',
+  previousMonth: 'Mês anterior',
+  nextMonth: 'Próximo mês',
+  time: 'Horário',
   answerQuestions: 'Responda às perguntas do assistente',
 };
 export default strings;

@@ -122,6 +122,10 @@ const strings: Strings = {
   otherAnswer: 'Outro',
   otherAnswerFor: 'Outra resposta a: {question}',
   otherAnswerPlaceholder: 'A sua resposta',
+  chooseDate: 'Escolha uma data',
+  previousMonth: 'Mês anterior',
+  nextMonth: 'Mês seguinte',
+  time: 'Hora',
   answerQuestions: 'Responda às perguntas do assistente',
 };
 export default strings;

@@ -122,6 +122,10 @@ const strings: Strings = {
   otherAnswer: 'Altceva',
   otherAnswerFor: 'Alt răspuns la: {question}',
   otherAnswerPlaceholder: 'Răspunsul dvs.',
+  chooseDate: 'Alegeți data',
+  previousMonth: 'Luna anterioară',
+  nextMonth: 'Luna următoare',
+  time: 'Ora',
   answerQuestions: 'Răspundeți la întrebările asistentului',
 };
 export default strings;

@@ -128,6 +128,10 @@ const strings: Strings = {
   otherAnswer: 'Другое',
   otherAnswerFor: 'Другой ответ на вопрос: {question}',
   otherAnswerPlaceholder: 'Ваш ответ',
+  chooseDate: 'Выберите дату',
+  previousMonth: 'Предыдущий месяц',
+  nextMonth: 'Следующий месяц',
+  time: 'Время',
   answerQuestions: 'Ответьте на вопросы ассистента',
 };
 export default strings;

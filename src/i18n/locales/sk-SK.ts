@@ -128,6 +128,10 @@ const strings: Strings = {
   otherAnswer: 'Iné',
   otherAnswerFor: 'Iná odpoveď na: {question}',
   otherAnswerPlaceholder: 'Vaša odpoveď',
+  chooseDate: 'Vyberte dátum',
+  previousMonth: 'Predchádzajúci mesiac',
+  nextMonth: 'Nasledujúci mesiac',
+  time: 'Čas',
   answerQuestions: 'Odpovedzte na otázky asistenta',
 };
 export default strings;

@@ -128,6 +128,10 @@ const strings: Strings = {
   otherAnswer: 'Drugo',
   otherAnswerFor: 'Drug odgovor na: {question}',
   otherAnswerPlaceholder: 'Vaš odgovor',
+  chooseDate: 'Izberite datum',
+  previousMonth: 'Prejšnji mesec',
+  nextMonth: 'Naslednji mesec',
+  time: 'Čas',
   answerQuestions: 'Odgovorite na vprašanja pomočnika',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Kale',
   otherAnswerFor: 'Jawaab kale oo loogu talagalay: {question}',
   otherAnswerPlaceholder: 'Jawaabtaada',
+  chooseDate: 'Dooro taariikh',
+  previousMonth: 'Bishii hore',
+  nextMonth: 'Bisha xigta',
+  time: 'Waqti',
   answerQuestions: 'Ka jawaab su’aalaha kaaliyaha',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Tjetër',
   otherAnswerFor: 'Përgjigje tjetër për: {question}',
   otherAnswerPlaceholder: 'Përgjigjja juaj',
+  chooseDate: 'Zgjidhni datën',
+  previousMonth: 'Muaji i mëparshëm',
+  nextMonth: 'Muaji i ardhshëm',
+  time: 'Ora',
   answerQuestions: 'Përgjigjuni pyetjeve të asistentit',
 };
 export default strings;

@@ -122,6 +122,10 @@ const strings: Strings = {
   otherAnswer: 'Друго',
   otherAnswerFor: 'Други одговор на: {question}',
   otherAnswerPlaceholder: 'Ваш одговор',
+  chooseDate: 'Изаберите датум',
+  previousMonth: 'Претходни месец',
+  nextMonth: 'Следећи месец',
+  time: 'Време',
   answerQuestions: 'Одговорите на питања асистента',
 };
 export default strings;

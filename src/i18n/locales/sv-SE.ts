@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Annat',
   otherAnswerFor: 'Annat svar på: {question}',
   otherAnswerPlaceholder: 'Ditt svar',
+  chooseDate: 'Välj datum',
+  previousMonth: 'Föregående månad',
+  nextMonth: 'Nästa månad',
+  time: 'Tid',
   answerQuestions: 'Svara på assistentens frågor',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Nyingine',
   otherAnswerFor: 'Jibu jingine kwa: {question}',
   otherAnswerPlaceholder: 'Jibu lako',
+  chooseDate: 'Chagua tarehe',
+  previousMonth: 'Mwezi uliopita',
+  nextMonth: 'Mwezi ujao',
+  time: 'Saa',
   answerQuestions: 'Jibu maswali ya msaidizi',
 };
 export default strings;

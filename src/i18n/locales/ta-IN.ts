@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'மற்றவை',
   otherAnswerFor: 'இதற்கு வேறு பதில்: {question}',
   otherAnswerPlaceholder: 'உங்கள் பதில்',
+  chooseDate: 'தேதியைத் தேர்ந்தெடுக்கவும்',
+  previousMonth: 'முந்தைய மாதம்',
+  nextMonth: 'அடுத்த மாதம்',
+  time: 'நேரம்',
   answerQuestions: 'உதவியாளரின் கேள்விகளுக்குப் பதிலளிக்கவும்',
 };
 export default strings;

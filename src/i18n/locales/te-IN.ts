@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'ఇతర',
   otherAnswerFor: 'దీనికి ఇతర సమాధానం: {question}',
   otherAnswerPlaceholder: 'మీ సమాధానం',
+  chooseDate: 'తేదీని ఎంచుకోండి',
+  previousMonth: 'మునుపటి నెల',
+  nextMonth: 'తదుపరి నెల',
+  time: 'సమయం',
   answerQuestions: 'సహాయకుని ప్రశ్నలకు సమాధానం ఇవ్వండి',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'อื่นๆ',
   otherAnswerFor: 'คำตอบอื่นสำหรับ: {question}',
   otherAnswerPlaceholder: 'คำตอบของคุณ',
+  chooseDate: 'เลือกวันที่',
+  previousMonth: 'เดือนก่อนหน้า',
+  nextMonth: 'เดือนถัดไป',
+  time: 'เวลา',
   answerQuestions: 'ตอบคำถามของผู้ช่วย',
 };
 export default strings;

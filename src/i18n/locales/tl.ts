@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Iba pa',
   otherAnswerFor: 'Ibang sagot sa: {question}',
   otherAnswerPlaceholder: 'Ang sagot mo',
+  chooseDate: 'Pumili ng petsa',
+  previousMonth: 'Nakaraang buwan',
+  nextMonth: 'Susunod na buwan',
+  time: 'Oras',
   answerQuestions: 'Sagutin ang mga tanong ng assistant',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Diğer',
   otherAnswerFor: 'Şu soruya başka yanıt: {question}',
   otherAnswerPlaceholder: 'Yanıtınız',
+  chooseDate: 'Tarih seçin',
+  previousMonth: 'Önceki ay',
+  nextMonth: 'Sonraki ay',
+  time: 'Saat',
   answerQuestions: 'Asistanın sorularını yanıtlayın',
 };
 export default strings;

@@ -128,6 +128,10 @@ const strings: Strings = {
   otherAnswer: 'Інше',
   otherAnswerFor: 'Інша відповідь на: {question}',
   otherAnswerPlaceholder: 'Ваша відповідь',
+  chooseDate: 'Виберіть дату',
+  previousMonth: 'Попередній місяць',
+  nextMonth: 'Наступний місяць',
+  time: 'Час',
   answerQuestions: 'Дайте відповідь на запитання асистента',
 };
 export default strings;

@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'دیگر',
   otherAnswerFor: 'اس کا دوسرا جواب: {question}',
   otherAnswerPlaceholder: 'آپ کا جواب',
+  chooseDate: 'تاریخ منتخب کریں',
+  previousMonth: 'پچھلا مہینہ',
+  nextMonth: 'اگلا مہینہ',
+  time: 'وقت',
   answerQuestions: 'اسسٹنٹ کے سوالوں کے جواب دیں',
 };
 export default strings;

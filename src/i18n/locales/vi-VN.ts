@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: 'Khác',
   otherAnswerFor: 'Câu trả lời khác cho: {question}',
   otherAnswerPlaceholder: 'Câu trả lời của bạn',
+  chooseDate: 'Chọn ngày',
+  previousMonth: 'Tháng trước',
+  nextMonth: 'Tháng sau',
+  time: 'Thời gian',
   answerQuestions: 'Trả lời câu hỏi của trợ lý',
 };
 export default strings;

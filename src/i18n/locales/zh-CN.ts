@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: '其他',
   otherAnswerFor: '其他回答：{question}',
   otherAnswerPlaceholder: '你的回答',
+  chooseDate: '选择日期',
+  previousMonth: '上个月',
+  nextMonth: '下个月',
+  time: '时间',
   answerQuestions: '回答助手的问题',
 };
 export default strings;

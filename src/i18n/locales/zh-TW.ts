@@ -118,6 +118,10 @@ const strings: Strings = {
   otherAnswer: '其他',
   otherAnswerFor: '其他回答：{question}',
   otherAnswerPlaceholder: '你的回答',
+  chooseDate: '選擇日期',
+  previousMonth: '上個月',
+  nextMonth: '下個月',
+  time: '時間',
   answerQuestions: '回答助理的問題',
 };
 export default strings;

@@ -239,16 +239,17 @@ describe('change actions', () => {
     );
     change(m.$<HTMLInputElement>('input[type=checkbox]'), true);
     change(m.$$<HTMLInputElement>('input[type=radio]')[1] as HTMLInputElement, true);
-    change(m.$<HTMLInputElement>('input[type=date]'), '2024-02-03');
+    click(m.$('.ck-w-date > button'));
+    click(m.$('[data-day="2024-01-03"]'));
     click(m.$('.ck-w-clear'));
     await flush();
     expect(m.onAction.mock.calls.map(([a, ctx]) => [a.type, a.payload, ctx])).toEqual([
       ['c', { value: true }, { itemId: 'W1' }],
       ['r', { value: 'l' }, { itemId: 'W1' }],
-      ['d', { value: '2024-02-03' }, { itemId: 'W1' }],
+      ['d', { value: '2024-01-03' }, { itemId: 'W1' }],
       ['d', { value: '' }, { itemId: 'W1' }],
     ]);
-    expect(m.$<HTMLInputElement>('input[type=date]').value).toBe('');
+    expect(m.$<HTMLInputElement>('input[name=day]').value).toBe('');
   });
 
   it('disables a control with loadingBehavior self until its change action settles', async () => {
@@ -363,5 +364,53 @@ describe('a Select whose options have descriptions', () => {
     click(m.$('button[type=submit]'));
     await flush();
     expect(m.onAction.mock.calls[0]?.[0]).toEqual({ ...action('save'), payload: { ship: 'std' } });
+  });
+});
+
+describe('the DatePicker calendar', () => {
+  const key = (k: string, shiftKey = false) => {
+    const el = document.activeElement as HTMLElement;
+    const e = new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true, cancelable: true });
+    act(() => void el.dispatchEvent(e));
+    return e;
+  };
+  const focused = () => (document.activeElement as HTMLElement).dataset.day;
+
+  it('is driven by the keyboard: days, weeks, week ends, months, years; Enter picks, Escape closes', async () => {
+    m = mount(card({ type: 'Form', onSubmitAction: action('save'), children: [{ type: 'DatePicker', name: 'when', defaultValue: '2024-01-31', max: '2025-01-10', onChangeAction: action('d') }, { type: 'Button', label: 'Go', submit: true }] }));
+    const button = m.$<HTMLButtonElement>('.ck-w-date > button');
+    button.focus();
+    click(button);
+    await flush();
+    expect(focused()).toBe('2024-01-31');
+    const path: (string | undefined)[] = [];
+    for (const [k, shift] of [['ArrowRight'], ['ArrowDown'], ['ArrowLeft'], ['ArrowUp'], ['Home'], ['End'], ['PageDown'], ['PageUp'], ['PageDown', true], ['PageDown', true]] as [string, boolean?][]) {
+      key(k, shift);
+      await flush();
+      path.push(focused());
+    }
+    // Feb 1 → Feb 8 → Feb 7 → Jan 31 → Sun Jan 28 → Sat Feb 3 → Mar 3 → Feb 3 → Feb 3 2025 is past max: Jan 10 2025, and stays there.
+    expect(path).toEqual(['2024-02-01', '2024-02-08', '2024-02-07', '2024-01-31', '2024-01-28', '2024-02-03', '2024-03-03', '2024-02-03', '2025-01-10', '2025-01-10']);
+    expect(m.$('.ck-w-calendar-month').textContent).toBe('January 2025');
+    key('PageUp');
+    await flush();
+    click(document.activeElement as HTMLElement);
+    await flush();
+    expect([m.$$('[role="dialog"]').length, document.activeElement, m.$<HTMLInputElement>('input[name=when]').value]).toEqual([0, button, '2024-12-10']);
+    expect(m.onAction.mock.calls.map(([a]) => [a.type, a.payload])).toEqual([['d', { value: '2024-12-10', when: '2024-12-10' }]]);
+    click(button);
+    await flush();
+    const esc = key('Escape');
+    expect([esc.defaultPrevented, m.$$('[role="dialog"]').length, document.activeElement]).toEqual([true, 0, button]);
+    click(m.$('button[type=submit]'));
+    await flush();
+    expect(m.onAction.mock.calls.at(-1)?.[1]).toEqual({ itemId: 'W1', values: { when: '2024-12-10' } });
+  });
+
+  it('blocks a form with a required, empty DatePicker', async () => {
+    m = mount(card({ type: 'Form', onSubmitAction: action('save'), children: [{ type: 'DatePicker', name: 'when', required: true }, { type: 'Button', label: 'Go', submit: true }] }));
+    click(m.$('button[type=submit]'));
+    await flush();
+    expect(m.onAction).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WidgetComponent } from '../../../src/protocol/widgets.ts';
-import { fieldValue } from '../../../src/widgets/components/choices.tsx';
+import { fieldValue } from '../../../src/widgets/components/date-picker.tsx';
 import { card, mount, type Mounted } from './mount.tsx';
 
 let m: Mounted;
@@ -241,17 +242,46 @@ describe('controls', () => {
     expect(select.value).toBe('v3');
   });
 
-  it('renders DatePicker as a native date field with min, max and default', () => {
+  it('renders DatePicker as a button showing the date in the UI language, with a named form field', () => {
     show({ type: 'DatePicker', name: 'd', defaultValue: '2024-05-01T00:00:00Z', min: '2024-01-01T00:00:00', max: '2024-12-31', placeholder: 'When', clearable: true });
-    const input = m.$<HTMLInputElement>('input');
-    expect([input.type, input.value, input.min, input.max, input.getAttribute('aria-label')]).toEqual(['date', '2024-05-01', '2024-01-01', '2024-12-31', 'When']);
+    const button = m.$<HTMLButtonElement>('.ck-w-date > button');
+    const field = m.$<HTMLInputElement>('input[name="d"]');
+    expect([button.textContent, button.getAttribute('aria-label'), button.getAttribute('aria-haspopup'), button.getAttribute('aria-expanded')]).toEqual(['May 1, 2024', 'When, May 1, 2024', 'dialog', 'false']);
+    expect([field.value, field.tabIndex, field.getAttribute('aria-hidden')]).toEqual(['2024-05-01', -1, 'true']);
     expect(m.$$('.ck-w-clear').length).toBe(1);
+    m.unmount();
+    show({ type: 'DatePicker', name: 'e', placeholder: 'Pick a day' });
+    expect([m.$('.ck-w-date > button').textContent, m.$<HTMLInputElement>('input[name="e"]').value]).toEqual(['Pick a day', '']);
   });
 
-  it('makes DatePicker a date-and-time field when a value has a time of day, keeping that time', () => {
+  it('opens a month calendar starting on the locale’s first day, with days outside min and max disabled', () => {
+    show({ type: 'DatePicker', name: 'd', defaultValue: '2024-05-15', min: '2024-05-03', max: '2024-05-29' });
+    act(() => m.$<HTMLButtonElement>('.ck-w-date > button').click());
+    const dialog = m.$('[role="dialog"]');
+    expect([dialog.getAttribute('aria-label'), m.$('.ck-w-calendar-month').textContent]).toEqual(['Choose date', 'May 2024']);
+    // en → en-US: weeks start on Sunday; May 2024 starts on a Wednesday, so the grid opens with Apr 28.
+    expect(m.$$('th').map((th) => th.textContent)).toEqual(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
+    const days = m.$$<HTMLButtonElement>('.ck-w-calendar-day');
+    expect([days.length, days[0]?.dataset.day, days.at(-1)?.dataset.day]).toEqual([35, '2024-04-28', '2024-06-01']);
+    expect(days.filter((d) => d.getAttribute('aria-disabled') === 'true').map((d) => d.dataset.day)).toEqual(['2024-04-28', '2024-04-29', '2024-04-30', '2024-05-01', '2024-05-02', '2024-05-30', '2024-05-31', '2024-06-01']);
+    const selected = m.$('td[aria-selected="true"] button');
+    expect([selected.dataset.day, selected.getAttribute('aria-label'), selected.tabIndex]).toEqual(['2024-05-15', 'Wednesday, May 15, 2024', 0]);
+  });
+
+  it('names months and weekdays in the UI language and starts weeks where that language does', () => {
+    m = mount(card({ type: 'DatePicker', name: 'd', defaultValue: '2024-05-15' }), { strings: { locale: 'de-DE' } });
+    act(() => m.$<HTMLButtonElement>('.ck-w-date > button').click());
+    expect([m.$('.ck-w-calendar-month').textContent, m.$$('th')[0]?.textContent?.slice(0, 2), m.$$('th')[0]?.getAttribute('abbr'), m.$$('.ck-w-calendar-day')[0]?.dataset.day]).toEqual(['Mai 2024', 'Mo', 'Montag', '2024-04-29']);
+  });
+
+  it('makes DatePicker pick a time too when a value has a time of day, keeping that time', () => {
     show({ type: 'DatePicker', name: 'd', defaultValue: '2024-05-01T14:30:00', min: '2024-05-01T09:00', max: '2024-05-31' });
-    const input = m.$<HTMLInputElement>('input');
-    expect([input.type, input.value, input.min, input.max]).toEqual(['datetime-local', '2024-05-01T14:30', '2024-05-01T09:00', '2024-05-31T00:00']);
+    expect(m.$<HTMLInputElement>('input[name="d"]').value).toBe('2024-05-01T14:30');
+    expect(m.$('.ck-w-date > button').textContent).toBe('May 1, 2024, 2:30 PM');
+    act(() => m.$<HTMLButtonElement>('.ck-w-date > button').click());
+    const clock = m.$<HTMLInputElement>('input[type="time"]');
+    // The chosen day is min's day, so the time cannot go before min's time.
+    expect([clock.value, clock.min, clock.max]).toEqual(['14:30', '09:00', '']);
   });
 
   it('renders Checkbox and a labelled RadioGroup', () => {
