@@ -66,6 +66,17 @@ describe.each(STORE_KINDS)('the %s', (_name, makeStore) => {
     expect((await store.loadThreadItems('other', { limit: 5, order: 'asc' })).data).toEqual([]);
   });
 
+  test('keeps every item of concurrent writes to one thread, in the order they were issued', async () => {
+    const store = makeStore();
+    await store.saveThread(thread('t1', 1));
+    const ids = Array.from({ length: 20 }, (_, i) => `c${i}`);
+    await Promise.all(ids.map((id) => store.addThreadItem('t1', message(id, 5))));
+    await Promise.all([store.saveItem('t1', message('c3', 5, 'edited')), store.deleteThreadItem('t1', 'c7')]);
+    const page = await store.loadThreadItems('t1', { limit: 50, order: 'asc' });
+    expect(page.data.map((i) => i.id)).toEqual(ids.filter((id) => id !== 'c7'));
+    expect(await store.loadItem('t1', 'c3')).toEqual(message('c3', 5, 'edited'));
+  });
+
   test('keeps item ids per thread', async () => {
     const store = makeStore();
     await store.addThreadItem('t1', message('same', 1, 'one'));
