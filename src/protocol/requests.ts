@@ -8,10 +8,18 @@ import { inferenceOptionsSchema, userMessageContentSchema } from './content.ts';
 import { jsonObject, opt, requiredAny } from './primitives.ts';
 import { structuredInputSubmissionSchema } from './structured-input.ts';
 
+/**
+ * Bounds on what one request may store (ids, titles, names, batches): far above what a ChatKit client sends, so
+ * that a request cannot write megabytes or tens of thousands of rows. Exported for the README and tests.
+ */
+export const REQUEST_LIMITS = { id: 200, title: 500, name: 1000, mimeType: 200, itemIds: 200, attachments: 100 } as const;
+
+const id = z.string().check(z.maxLength(REQUEST_LIMITS.id));
+
 /** The user's message as the composer submits it; attachments are ids of already uploaded files. */
 export const userMessageInputSchema = z.object({
   content: z.array(userMessageContentSchema),
-  attachments: z.array(z.string()),
+  attachments: z.array(id).check(z.maxLength(REQUEST_LIMITS.attachments)),
   quoted_text: opt(z.string()),
   inference_options: inferenceOptionsSchema,
 });
@@ -19,13 +27,13 @@ export const userMessageInputSchema = z.object({
 /** A widget action sent to the server (`{type, payload?}`). */
 export const actionSchema = z.object({ type: z.string(), payload: z.optional(z.unknown()) });
 
-const threadId = { thread_id: z.string() };
+const threadId = { thread_id: id };
 const paging = {
   limit: opt(z.int()),
   order: z._default(z.enum(['asc', 'desc']), 'desc'),
-  after: opt(z.string()),
+  after: opt(id),
 };
-const customAction = { ...threadId, item_id: opt(z.string()), action: actionSchema };
+const customAction = { ...threadId, item_id: opt(id), action: actionSchema };
 
 function request<T extends string, S extends z.core.$ZodLooseShape>(type: T, params: S) {
   return z.object({ type: z.literal(type), params: z.object(params), metadata: z.optional(jsonObject) });
@@ -38,22 +46,22 @@ export const REQUEST_SCHEMAS = {
   'threads.add_client_tool_output': request('threads.add_client_tool_output', { ...threadId, result: requiredAny }),
   'threads.add_structured_input': request('threads.add_structured_input', {
     ...threadId,
-    item_id: z.string(),
+    item_id: id,
     input: structuredInputSubmissionSchema,
   }),
-  'threads.retry_after_item': request('threads.retry_after_item', { ...threadId, item_id: z.string() }),
+  'threads.retry_after_item': request('threads.retry_after_item', { ...threadId, item_id: id }),
   'threads.custom_action': request('threads.custom_action', customAction),
   'threads.get_by_id': request('threads.get_by_id', threadId),
   'threads.list': request('threads.list', paging),
   'items.list': request('items.list', { ...threadId, ...paging }),
   'items.feedback': request('items.feedback', {
     ...threadId,
-    item_ids: z.array(z.string()),
+    item_ids: z.array(id).check(z.maxLength(REQUEST_LIMITS.itemIds)),
     kind: z.enum(['positive', 'negative']),
   }),
-  'attachments.create': request('attachments.create', { name: z.string(), size: z.int(), mime_type: z.string() }),
-  'attachments.delete': request('attachments.delete', { attachment_id: z.string() }),
-  'threads.update': request('threads.update', { ...threadId, title: z.string() }),
+  'attachments.create': request('attachments.create', { name: z.string().check(z.maxLength(REQUEST_LIMITS.name)), size: z.int(), mime_type: z.string().check(z.maxLength(REQUEST_LIMITS.mimeType)) }),
+  'attachments.delete': request('attachments.delete', { attachment_id: id }),
+  'threads.update': request('threads.update', { ...threadId, title: z.string().check(z.maxLength(REQUEST_LIMITS.title)) }),
   'threads.delete': request('threads.delete', threadId),
   'input.transcribe': request('input.transcribe', { audio_base64: z.string(), mime_type: z.string() }),
   'threads.sync_custom_action': request('threads.sync_custom_action', customAction),

@@ -19,6 +19,8 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Pro
 /** Demo options. */
 export interface DemoOptions {
   bind?: string;
+  /** Concurrent connections per server (default 1000); more are refused. */
+  maxConnections?: number;
   hostPort?: number;
   widgetPort?: number;
   distDir: string;
@@ -106,6 +108,13 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
       (req, res) => serveStatic(req, res, { root: opts.distDir, frameAncestors: [origins.host, ...(opts.embedOrigins ?? [])] }),
     ),
   );
+  for (const s of [hostServer, widgetServer]) {
+    // Bounded: a flood of idle or slow connections is refused or timed out, not held (streams are responses: the
+    // request timeout does not cut them).
+    s.maxConnections = opts.maxConnections ?? 1000;
+    s.headersTimeout = 15_000;
+    s.requestTimeout = 150_000;
+  }
   const widgetPort = await listen(widgetServer, opts.widgetPort ?? 4401, bind);
   const hostPort = await listen(hostServer, opts.hostPort ?? 4400, bind);
   origins.host = `http://${opts.hostName ?? bind}:${hostPort}`;

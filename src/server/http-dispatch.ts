@@ -4,7 +4,7 @@
  * `HttpExchange` and write the `HttpReply` back.
  */
 import type { ThreadStreamEvent } from '../protocol/index.ts';
-import { errorBody } from './errors.ts';
+import { errorBody, HttpError } from './errors.ts';
 import {
   allowsOrigin,
   corsHeaders,
@@ -29,7 +29,8 @@ export interface HttpExchange<C> {
   /** This server's own origin as the request names it (from `Host`): used only to recognise same-origin callers. */
   selfOrigin: string;
   contentType: string;
-  /** The body, or null when it is larger than `limit` bytes (the adapter stops reading there). */
+  /** The body, or null when it is larger than `limit` bytes (the adapter stops reading there); rejects with an
+   * HttpError when the adapter refuses it otherwise (408: too slow). */
   readBody(limit: number): Promise<Uint8Array | null>;
   /** Aborted when the client disconnects. */
   signal: AbortSignal;
@@ -135,6 +136,8 @@ export async function dispatchSafely<C>(
   try {
     return await dispatch(server, exchange, options);
   } catch (cause) {
+    // An adapter's own refusal (a body too slow to arrive) is an answer, not a failure.
+    if (cause instanceof HttpError) return error(cause.status, cause.code, cause.message, corsHeaders(options.cors, exchange.origin));
     (options.onError ?? ((e: unknown) => console.error('chatkit:', e)))(cause);
     return error(500, 'internal_error', 'internal server error', corsHeaders(options.cors, exchange.origin));
   }

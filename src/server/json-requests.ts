@@ -1,10 +1,10 @@
 /** The non-streaming requests (CHATKIT.md §3.2): thread and item reads, management, uploads, dictation. */
 import type { NonStreamingRequest, Page, ThreadItem } from '../protocol/index.ts';
 import { createTwoPhaseAttachment } from './attachments.ts';
-import { HttpError } from './errors.ts';
+import { HttpError, NotFoundError } from './errors.ts';
 import { toThreadResponse, visibleItems } from './serialize.ts';
 import type { RequestEnv } from './server-types.ts';
-import type { PageQuery } from './store.ts';
+import type { PageQuery, Store } from './store.ts';
 
 /** The page size when a request names none (or 0), as in the SDK. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -23,6 +23,17 @@ function pageQuery(params: PageParams): PageQuery {
 
 // Strict base64: Node's decoder silently skips garbage, which would transcribe noise.
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Whether `threadId` has item `itemId` (a missing one throws NotFoundError in the store). */
+async function hasItem(store: Store, threadId: string, itemId: string): Promise<boolean> {
+  try {
+    await store.loadItem(threadId, itemId);
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError) return false;
+    throw error;
+  }
+}
 
 /** Runs one JSON request and returns the response body. Throws `HttpError` and `NotFoundError`. */
 export async function handleJsonRequest<C>(request: NonStreamingRequest, env: RequestEnv<C>): Promise<unknown> {
@@ -45,7 +56,11 @@ export async function handleJsonRequest<C>(request: NonStreamingRequest, env: Re
     }
     case 'items.feedback': {
       const thread = await store.loadThread(request.params.thread_id);
-      await store.addFeedback(thread.id, request.params.item_ids, request.params.kind);
+      // Stored for items of this thread only, each once. Ids it does not have are ignored, not refused: the Python
+      // SDK answers `{}` to feedback on an unknown item (fixture n1), and clients rate a turn by the ids they hold.
+      const ids: string[] = [];
+      for (const id of new Set(request.params.item_ids)) if (await hasItem(store, thread.id, id)) ids.push(id);
+      if (ids.length > 0) await store.addFeedback(thread.id, ids, request.params.kind);
       return {};
     }
     case 'attachments.create':

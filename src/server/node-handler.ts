@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { ThreadStreamEvent } from '../protocol/index.ts';
+import { HttpError } from './errors.ts';
 import { dispatchSafely, type HttpExchange } from './http-dispatch.ts';
 import { endpointUrl, matchRoute, normalizeBasePath, type HttpOptions } from './http-common.ts';
 import { encodeSseEvent } from './serialize.ts';
@@ -15,13 +16,24 @@ import type { ChatKitServer } from './server-types.ts';
 export interface NodeHandlerOptions<C> extends HttpOptions {
   /** Builds the integration's request context (user, auth…) from the request. */
   context?: (req: IncomingMessage) => C | Promise<C>;
+  /** How long a request body may take to arrive, in ms (default 30 s, more for large uploads); slower gets 408. */
+  bodyTimeoutMs?: number;
 }
 
 /** A Node request handler that reports whether it handled the request. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
-/** Reads a body up to `limit` bytes; null (and the rest discarded) when it is larger. */
-function readLimited(req: IncomingMessage, limit: number): Promise<Uint8Array | null> {
+/**
+ * How long a client may take to send a whole request body, so slow senders cannot hold the server: 30 s, or
+ * longer for large uploads (as much as 100 KB/s needs for the largest body allowed).
+ */
+export const bodyTimeoutMs = (limit: number): number => Math.max(30_000, Math.ceil(limit / 100));
+
+/**
+ * Reads a body up to `limit` bytes; null (and the rest discarded) when it is larger. A body not complete within
+ * `timeoutMs` rejects with a 408 HttpError and the connection is closed.
+ */
+function readLimited(req: IncomingMessage, limit: number, timeoutMs: number): Promise<Uint8Array | null> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
@@ -30,6 +42,14 @@ function readLimited(req: IncomingMessage, limit: number): Promise<Uint8Array | 
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const timer = setTimeout(() => {
+      reject(new HttpError(408, 'request_timeout', `the request body did not arrive within ${timeoutMs} ms`));
+      // Answered first (the handler writes the 408), then the socket goes: it would keep trickling otherwise.
+      setTimeout(() => req.destroy(), 100).unref();
+    }, timeoutMs);
+    timer.unref();
+    req.once('close', () => clearTimeout(timer));
+    req.once('end', () => clearTimeout(timer));
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > limit) {
@@ -105,7 +125,7 @@ export function createNodeHandler<C = unknown>(
       origin: req.headers.origin ?? null,
       selfOrigin: `${scheme}://${req.headers.host ?? ''}`,
       contentType: req.headers['content-type'] ?? '',
-      readBody: (limit) => readLimited(req, limit),
+      readBody: (limit) => readLimited(req, limit, options.bodyTimeoutMs ?? bodyTimeoutMs(limit)),
       signal: abort.signal,
       baseUrl: endpointUrl(options, listenOrigin, basePath),
       context: async () => (options.context ? options.context(req) : (undefined as C)),

@@ -10,11 +10,14 @@ import type {
   UserMessageItem,
 } from '../protocol/index.ts';
 import { applyStructuredInput } from './apply-structured-input.ts';
+import { CustomStreamError } from './errors.ts';
 import { processEvents } from './process-events.ts';
 import { now, toThreadResponse } from './serialize.ts';
 import type { RequestEnv, ServerEvent } from './server-types.ts';
 
 const RECENT_ITEMS = 20;
+/** Client tool calls one answer may chain (each output continues the answer); the next output ends it. */
+export const MAX_CLIENT_TOOL_CALLS = 10;
 
 async function loadAttachments<C>(ids: readonly string[], env: RequestEnv<C>): Promise<Attachment[]> {
   return Promise.all(ids.map((id) => env.store.loadAttachment(id)));
@@ -53,6 +56,15 @@ async function* addClientToolOutput<C>(thread: ThreadMetadata, result: unknown, 
   // Dangling pending calls (should not happen) would be sent to the model again; drop them as the SDK does.
   for (const item of earlier) {
     if (item.type === 'client_tool_call' && item.status === 'pending') await store.deleteThreadItem(thread.id, item.id);
+  }
+  // A model that keeps asking for client tools would make the widget call the host's onClientTool forever.
+  const start = earlier.findIndex((i) => i.type === 'user_message');
+  const turn = [last, ...(start === -1 ? earlier : earlier.slice(0, start))];
+  if (turn.filter((i) => i.type === 'client_tool_call').length >= MAX_CLIENT_TOOL_CALLS) {
+    yield* processEvents(thread, env, async function* () {
+      throw new CustomStreamError(`The assistant asked for more than ${MAX_CLIENT_TOOL_CALLS} client tool calls in one answer and was stopped.`);
+    });
+    return;
   }
   yield* processEvents(thread, env, () => env.options.respond(thread, null, env.ctx));
 }

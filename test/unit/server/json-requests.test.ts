@@ -96,12 +96,17 @@ describe.each(STORE_KINDS)('JSON requests with the %s', (_name, makeStore) => {
     expect((await call('threads.update', { thread_id: threadId, title: 'x' })).body.error.code).toBe('not_found');
   });
 
-  test('items.feedback is stored per item', async () => {
+  test('items.feedback is stored once per item of the thread; ids the thread does not have are ignored (as the SDK answers {})', async () => {
     const { call, newThread, store } = setup();
     const threadId = await newThread();
-    expect(await call('items.feedback', { thread_id: threadId, item_ids: ['a', 'b'], kind: 'negative' })).toEqual({ status: 200, body: {} });
+    const other = await newThread('other');
+    const [mine, theirs] = await Promise.all([threadId, other].map(async (t) => (await call('items.list', { thread_id: t })).body.data.map((i: Json) => i.id as string)));
+    expect(await call('items.feedback', { thread_id: threadId, item_ids: [mine[1], mine[0], mine[1]], kind: 'negative' })).toEqual({ status: 200, body: {} });
     const stored = await store.loadFeedback(threadId);
-    expect(stored.map((f) => [f.item_id, f.kind])).toEqual([['a', 'negative'], ['b', 'negative']]);
+    expect(stored.map((f) => [f.item_id, f.kind])).toEqual([[mine[1], 'negative'], [mine[0], 'negative']]);
+    expect(await call('items.feedback', { thread_id: threadId, item_ids: ['msg_nope', theirs[1]], kind: 'positive' })).toEqual({ status: 200, body: {} });
+    expect(await store.loadFeedback(threadId)).toEqual(stored);
+    expect(await store.loadFeedback(other)).toEqual([]);
     expect((await call('items.feedback', { thread_id: 'thr_x', item_ids: [], kind: 'positive' })).status).toBe(404);
   });
 

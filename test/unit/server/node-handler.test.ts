@@ -129,6 +129,24 @@ describe('the Node handler', () => {
     expect((await store.loadThreads({ limit: 10, order: 'asc' })).data).toEqual([]);
   });
 
+  test('a body that trickles in slower than the body timeout gets 408, the connection is closed, nothing is stored', async () => {
+    const { url, store } = await start(echo, { bodyTimeoutMs: 300 });
+    const port = Number(new URL(url).port);
+    const answer = await new Promise<{ status: number; body: string; closed: boolean }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/chatkit', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000' } });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => req.socket?.once('close', () => resolve({ status: res.statusCode ?? 0, body, closed: true })));
+      });
+      req.on('error', reject);
+      req.write('{"type": "threads.create", ');
+      // …and never the rest.
+    });
+    expect(answer).toEqual({ status: 408, body: JSON.stringify({ error: { code: 'request_timeout', message: 'the request body did not arrive within 300 ms' } }), closed: true });
+    expect((await store.loadThreads({ limit: 10, order: 'asc' })).data).toEqual([]);
+  });
+
   test('answers a CORS preflight from an allowed origin, and only echoes allowed origins', async () => {
     const { url } = await start();
     const preflight = await fetch(`${url}/chatkit`, { method: 'OPTIONS', headers: { origin: WIDGET, 'access-control-request-method': 'POST' } });

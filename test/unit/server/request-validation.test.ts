@@ -40,6 +40,11 @@ describe('request validation', () => {
     ['a string limit', { type: 'threads.list', params: { limit: '5' } }, 'params.limit: expected number, received "5"'],
     ['a negative limit', { type: 'threads.list', params: { limit: -1 } }, 'params.limit: expected a positive integer, received -1'],
     ['a thread id that is not a string', { type: 'threads.get_by_id', params: { thread_id: 7 } }, 'params.thread_id: expected string, received 7'],
+    // Bounds: one request must not store megabytes or tens of thousands of rows.
+    ['a 1 MB title', { type: 'threads.update', params: { thread_id: 'thr_x', title: 't'.repeat(1_000_000) } }, `params.title: expected at most 500 characters, received "${'t'.repeat(57)}..."`],
+    ['an id of 10,000 characters', { type: 'threads.get_by_id', params: { thread_id: 'i'.repeat(10_000) } }, `params.thread_id: expected at most 200 characters, received "${'i'.repeat(57)}..."`],
+    ['feedback on 60,000 items', { type: 'items.feedback', params: { thread_id: 'thr_x', item_ids: Array.from({ length: 60_000 }, (_, i) => `m${i}`), kind: 'positive' } }, 'params.item_ids: expected at most 200 items, received an array'],
+    ['an attachment name of 100,000 characters', { type: 'attachments.create', params: { name: 'n'.repeat(100_000), size: 1, mime_type: 'text/plain' } }, `params.name: expected at most 1000 characters, received "${'n'.repeat(57)}..."`],
   ];
 
   test.each(cases)('%s is rejected with 400 and a message naming the problem', async (_name, body, message) => {

@@ -184,6 +184,31 @@ describe.each(STORE_KINDS)('streaming requests with the %s', (_name, makeStore) 
     expect(again).toEqual([]);
   });
 
+  test('an agent that asks for client tools forever is stopped after 10 calls in one turn, with a clear error', async () => {
+    let calls = 0;
+    const { create, send, items } = setup(async function* (thread) {
+      calls++;
+      const call = { thread_id: thread.id, created_at: new Date().toISOString(), type: 'client_tool_call' as const, name: 'loop', arguments: {} };
+      yield { type: 'thread.item.done', item: { ...call, id: `tc${calls}`, status: 'pending', call_id: `c${calls}` } };
+    });
+    const { threadId } = await create();
+    const outputs: Json[][] = [];
+    for (let i = 0; i < 12; i++) outputs.push(await send({ type: 'threads.add_client_tool_output', params: { thread_id: threadId, result: { i } } }));
+    // Calls 1–10 were asked for (the turn's first and 9 continuations); the 10th output ends the turn instead.
+    expect(calls).toBe(10);
+    expect(outputs[8]?.map((e) => e.type)).toEqual(['stream_options', 'thread.item.done']);
+    expect(outputs[9]).toEqual([
+      { type: 'stream_options', stream_options: { allow_cancel: true } },
+      { type: 'error', code: 'custom', message: 'The assistant asked for more than 10 client tool calls in one answer and was stopped.', allow_retry: false },
+    ]);
+    // The last output is kept; nothing is pending, so further outputs are refused.
+    expect((await items(threadId)).filter((i) => i.startsWith('client_tool_call')).length).toBe(10);
+    expect(outputs[10]).toEqual([]);
+    // A new message starts a new turn with a fresh allowance.
+    await send({ type: 'threads.add_user_message', params: { thread_id: threadId, input: userInput('again') } });
+    expect(calls).toBe(11);
+  });
+
   test('a structured input answer applies the SDK rules and is sent as a replaced item after stream_options', async () => {
     const { create, send } = setup(async function* (thread, input) {
       if (!input) return;
