@@ -31,6 +31,12 @@ export function createMemoryStore(): Store {
     return map;
   };
 
+  // Items only for a thread that exists: an answer still streaming for a deleted thread stores nothing.
+  const existing = (threadId: string): string => {
+    if (!threads.has(threadId)) throw new NotFoundError(`thread ${threadId} not found`);
+    return threadId;
+  };
+
   return {
     async loadThread(threadId) {
       const row = threads.get(threadId);
@@ -57,10 +63,10 @@ export function createMemoryStore(): Store {
       return pageOf(items.get(threadId)?.values() ?? [], query, (i) => i.id, 'item');
     },
     async addThreadItem(threadId, item) {
-      upsert(threadItems(threadId), item.id, item, item.created_at);
+      upsert(threadItems(existing(threadId)), item.id, item, item.created_at);
     },
     async saveItem(threadId, item) {
-      upsert(threadItems(threadId), item.id, item, item.created_at);
+      upsert(threadItems(existing(threadId)), item.id, item, item.created_at);
     },
     async loadItem(threadId, itemId) {
       const row = items.get(threadId)?.get(itemId);

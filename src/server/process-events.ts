@@ -5,7 +5,7 @@
  * into `error` events, and on cancellation saves the partial answer plus a hidden note.
  */
 import { isHiddenItemType, type ErrorEvent, type StoredThreadItem, type ThreadMetadata } from '../protocol/index.ts';
-import { CustomStreamError, StreamError } from './errors.ts';
+import { CustomStreamError, NotFoundError, StreamError } from './errors.ts';
 import { applyPendingUpdate, persistCancelled } from './pending-items.ts';
 import { toThreadResponse } from './serialize.ts';
 import type { RequestEnv, ServerEvent } from './server-types.ts';
@@ -62,9 +62,20 @@ export async function* processEvents<C>(
   yield { type: 'stream_options', stream_options: allowCancel };
 
   let last = snapshot(thread);
+  // Set when the thread was deleted while the answer ran: nothing more is stored (nor the thread saved back).
+  let gone = false;
+  const write = async (save: () => Promise<void>): Promise<void> => {
+    try {
+      await save();
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      gone = true;
+      throw new CustomStreamError('This conversation was deleted.');
+    }
+  };
   const threadChanged = async (): Promise<boolean> => {
     const current = snapshot(thread);
-    if (current === last) return false;
+    if (gone || current === last) return false;
     last = current;
     await store.saveThread(thread);
     return true;
@@ -89,11 +100,11 @@ export async function* processEvents<C>(
             break;
           }
           case 'thread.item.done':
-            await store.addThreadItem(thread.id, event.item);
+            await write(() => store.addThreadItem(thread.id, event.item));
             pending.delete(event.item.id);
             break;
           case 'thread.item.replaced':
-            await store.saveItem(thread.id, event.item);
+            await write(() => store.saveItem(thread.id, event.item));
             pending.delete(event.item.id);
             break;
           case 'thread.item.removed':
@@ -107,6 +118,8 @@ export async function* processEvents<C>(
     } catch (error) {
       // Cancellation, not failure: `finally` saves what there is.
       if (ctx.signal.aborted) return;
+      // The integration may be suspended in an await; its answer has nowhere to go.
+      if (gone) void iterator?.return?.()?.catch(() => undefined);
       if (!(error instanceof CustomStreamError || error instanceof StreamError)) env.options.onError?.(error);
       yield errorEventFor(error);
     }

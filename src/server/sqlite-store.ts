@@ -71,8 +71,15 @@ export function createSqliteStore(file: string = DEFAULT_SQLITE_FILE, options: S
     `INSERT INTO items (thread_id, id, created_ms, data) VALUES (?, ?, ?, ?)
      ON CONFLICT (thread_id, id) DO UPDATE SET created_ms = excluded.created_ms, data = excluded.data`,
   );
-  const saveItem = async (threadId: string, item: StoredThreadItem): Promise<void> => {
+  const threadExists = db.prepare('SELECT 1 FROM threads WHERE id = ?');
+  // Items only for a thread that exists (checked and written in one transaction): an answer still streaming for a
+  // deleted thread stores nothing.
+  const writeItem = db.transaction((threadId: string, item: StoredThreadItem) => {
+    if (!threadExists.get(threadId)) throw new NotFoundError(`thread ${threadId} not found`);
     upsertItem.run(threadId, item.id, sortTime(item.created_at), JSON.stringify(item));
+  });
+  const saveItem = async (threadId: string, item: StoredThreadItem): Promise<void> => {
+    writeItem(threadId, item);
   };
 
   return {

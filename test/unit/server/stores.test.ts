@@ -77,8 +77,21 @@ describe.each(STORE_KINDS)('the %s', (_name, makeStore) => {
     expect(await store.loadItem('t1', 'c3')).toEqual(message('c3', 5, 'edited'));
   });
 
+  test('writes no item to a thread that does not exist (deleted while its answer streamed): NotFoundError', async () => {
+    const store = makeStore();
+    await store.saveThread(thread('t1', 1));
+    await store.deleteThread('t1');
+    await expect(store.addThreadItem('t1', message('m1', 2))).rejects.toThrow(NotFoundError);
+    await expect(store.saveItem('t1', message('m2', 3))).rejects.toThrow(NotFoundError);
+    // Nothing was left behind for a thread that comes back with the same id.
+    await store.saveThread(thread('t1', 1));
+    expect((await store.loadThreadItems('t1', { limit: 10, order: 'asc' })).data).toEqual([]);
+  });
+
   test('keeps item ids per thread', async () => {
     const store = makeStore();
+    await store.saveThread(thread('t1', 1));
+    await store.saveThread(thread('t2', 2));
     await store.addThreadItem('t1', message('same', 1, 'one'));
     await store.addThreadItem('t2', { ...message('same', 1, 'two'), thread_id: 't2' });
     expect(await store.loadItem('t1', 'same')).toEqual(message('same', 1, 'one'));

@@ -184,6 +184,40 @@ describe.each(STORE_KINDS)('streaming requests with the %s', (_name, makeStore) 
     expect(again).toEqual([]);
   });
 
+  test('deleting a thread while its answer streams stops the answer and leaves nothing of it stored', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let finished = false;
+    const { server, store } = setup(async function* (thread) {
+      yield { type: 'thread.item.done', item: assistant('a1', thread.id, 'first') };
+      await gate;
+      thread.title = 'Renamed by the agent';
+      yield { type: 'thread.item.done', item: assistant('a2', thread.id, 'second') };
+      finished = true;
+    });
+    const result = await server.process({ type: 'threads.create', params: { input: userInput('hi') } });
+    if (result.kind !== 'stream') throw new Error('expected a stream');
+    const seen: Json[] = [];
+    const reader = (async () => {
+      for await (const e of result.events) {
+        seen.push(e as Json);
+        if ((e as Json).type === 'thread.item.done' && (e as Json).item.id === 'a1') {
+          expect(jsonOf(await server.process({ type: 'threads.delete', params: { thread_id: (seen[0] as Json).thread.id } })).status).toBe(200);
+          release();
+        }
+      }
+    })();
+    await reader;
+    const threadId = (seen[0] as Json).thread.id as string;
+    expect(seen.map((e) => e.type)).toContain('thread.item.done');
+    expect(seen.some((e) => e.type === 'thread.item.done' && e.item.id === 'a2')).toBe(false);
+    expect(finished).toBe(false);
+    await expect(store.loadThread(threadId)).rejects.toThrow('not found');
+    // Nothing left behind: a thread saved again under that id has no items.
+    await store.saveThread({ id: threadId, created_at: new Date().toISOString(), status: { type: 'active' }, metadata: {} });
+    expect((await store.loadThreadItems(threadId, { limit: 10, order: 'asc' })).data).toEqual([]);
+  });
+
   test('an agent that asks for client tools forever is stopped after 10 calls in one turn, with a clear error', async () => {
     let calls = 0;
     const { create, send, items } = setup(async function* (thread) {
