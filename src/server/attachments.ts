@@ -81,8 +81,9 @@ export async function storeUploadedBytes<C>(attachmentId: string, bytes: Uint8Ar
 export async function createDirectAttachment<C>(file: UploadedFile, env: RequestEnv<C>): Promise<Attachment> {
   checkSize(file.bytes.byteLength, env);
   const attachment = describe(env.ctx.generateId('attachment'), file.name, file.mimeType, env.baseUrl, false);
-  await env.store.saveAttachment(attachment);
+  // Bytes first: a crash or a failed write between the two leaves no row pointing at a file that is not there.
   await env.store.saveAttachmentBytes(attachment.id, file.bytes);
+  await env.store.saveAttachment(attachment);
   return attachment;
 }
 

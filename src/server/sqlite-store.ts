@@ -5,7 +5,7 @@
  * notices, and the async `Store` interface leaves room for a networked database.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -34,6 +34,8 @@ export function createSqliteStore(file: string = DEFAULT_SQLITE_FILE, options: S
   const filesDir = resolve(options.filesDir ?? join(dirname(resolve(file)), 'files'));
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   mkdirSync(filesDir, { recursive: true });
+  // Temp files of writes a crash interrupted (saveAttachmentBytes writes `<id>.<uuid>.tmp`, then renames).
+  for (const name of readdirSync(filesDir)) if (name.endsWith('.tmp')) rmSync(join(filesDir, name), { force: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
@@ -141,8 +143,13 @@ export function createSqliteStore(file: string = DEFAULT_SQLITE_FILE, options: S
       const path = pathOf(attachmentId);
       // Write then rename, so a reader never sees half a file.
       const temp = `${path}.${randomUUID()}.tmp`;
-      await writeFile(temp, bytes);
-      await rename(temp, path);
+      try {
+        await writeFile(temp, bytes);
+        await rename(temp, path);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
     },
     async loadAttachmentBytes(attachmentId) {
       if (!isSafeId(attachmentId)) return null;

@@ -110,6 +110,19 @@ describe.each(STORE_KINDS)('JSON requests with the %s', (_name, makeStore) => {
     expect((await call('items.feedback', { thread_id: 'thr_x', item_ids: [], kind: 'positive' })).status).toBe(404);
   });
 
+  test('a direct upload whose bytes cannot be written leaves no attachment behind', async () => {
+    const store = makeStore();
+    const rows: string[] = [];
+    const spy = {
+      ...store,
+      saveAttachmentBytes: async () => Promise.reject(new Error('disk full')),
+      saveAttachment: async (a: Parameters<typeof store.saveAttachment>[0]) => (rows.push(a.id), store.saveAttachment(a)),
+    };
+    const server = createChatKitServer({ store: spy, respond: async function* () {}, onError: () => {} });
+    const result = await server.createAttachment({ name: 'a.txt', mimeType: 'text/plain', bytes: new Uint8Array([1, 2]) }, undefined, { baseUrl: 'http://x/chatkit' });
+    expect([result.status, rows]).toEqual([500, []]);
+  });
+
   test('attachments.create describes an upload (PUT to /uploads/<id>) and previews only raster images', async () => {
     const { server } = setup();
     const opts = { baseUrl: 'https://example.com/chatkit/' };

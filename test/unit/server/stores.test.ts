@@ -1,5 +1,5 @@
 /** One suite for both stores, plus what only SQLite has: a file that survives restarts, and migrations. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
@@ -163,6 +163,17 @@ describe('the SQLite store on disk', () => {
     expect(await second.loadAttachmentBytes('atc_1')).toEqual(new Uint8Array([7, 8]));
     expect((await second.loadFeedback('t1')).map((f) => f.item_id)).toEqual(['m1']);
     await second.close();
+  });
+
+  test('removes the temp files a crash left mid-write when it opens, and keeps finished files', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'chatkit.sqlite');
+    const first = createSqliteStore(file);
+    await first.saveAttachmentBytes('atc_1', new Uint8Array([1]));
+    await first.close();
+    writeFileSync(join(dir, 'files', 'atc_2.0b5c1e9a-5a9e-4c41-9d4a-3f0e2c7b1a11.tmp'), 'half a file');
+    await createSqliteStore(file).close();
+    expect(readdirSync(join(dir, 'files'))).toEqual(['atc_1']);
   });
 
   test('records its schema version, uses WAL, and refuses a database from a newer version', async () => {
