@@ -126,6 +126,8 @@ test.describe('touch', () => {
         // The textarea's target is its whole pill (tapping the pill focuses it, checked below). Targets inside a
         // line of text (links, entity tags, citation markers) are exempt (WCAG 2.5.8 "inline").
         [...document.querySelectorAll('.ck-root button, .ck-root select, .ck-root input, .ck-composer-row, .ck-si-option, .ck-w-check')]
+          // Hidden form fields (a DatePicker's or a listbox's value: aria-hidden, out of the tab order) are not targets.
+          .filter((el) => !(el.getAttribute('aria-hidden') === 'true' && (el as HTMLElement).tabIndex < 0))
           .filter((el) => !el.closest('.ck-md p, .ck-md li, .ck-user-bubble, .ck-composer-row > textarea') && !(el instanceof HTMLInputElement && ['radio', 'checkbox'].includes(el.type)))
           .map((el) => [el, el.getBoundingClientRect()] as const)
           .filter(([, r]) => r.width > 0 && (r.width < 43.5 || r.height < 43.5))

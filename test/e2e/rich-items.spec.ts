@@ -166,11 +166,22 @@ test('a form widget posts its values to the server, which replaces the widget', 
   const form = frame.locator('.ck-w').last();
   await form.getByRole('textbox', { name: 'Your name' }).fill('Ada');
   await form.getByRole('checkbox', { name: 'Oat milk' }).check();
+  // The pick-up day from the calendar: tomorrow, by keyboard (the demo's min is today).
+  await form.getByRole('button', { name: 'Pick-up day (optional)' }).click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const day = await form.locator('input[name="day"]').inputValue();
+  const tomorrow = await frame.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 1);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  expect(day).toBe(tomorrow);
   await form.getByRole('button', { name: 'Order' }).click();
   await expect(form.getByRole('heading', { name: 'Order received' })).toBeVisible();
-  await expect(form).toContainText('A medium drink for Ada, with oat milk.');
+  await expect(form).toContainText(`A medium drink for Ada, with oat milk, to pick up on ${day}.`);
   await expect(frame.getByRole('button', { name: 'Order' })).toHaveCount(0);
-  await expect(said(frame, 'Order received: A medium drink for Ada, with oat milk.')).toBeVisible();
+  await expect(said(frame, `Order received: A medium drink for Ada, with oat milk, to pick up on ${day}.`)).toBeVisible();
 });
 
 test('a client widget action reaches the host’s widgets.onAction and nothing else', async ({ page, demo }) => {

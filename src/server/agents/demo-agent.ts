@@ -33,7 +33,8 @@ async function lastVisibleItem(thread: ThreadMetadata, ctx: RespondContext<unkno
 function describeOrder(payload: Record<string, unknown>): string {
   const name = typeof payload.name === 'string' && payload.name.trim() ? payload.name.trim().slice(0, 60) : 'someone';
   const size = typeof payload.size === 'string' ? payload.size.slice(0, 20) : 'medium';
-  return `A ${size} drink for ${name}${payload.oat === true ? ', with oat milk' : ''}.`;
+  const day = typeof payload.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(payload.day) ? `, to pick up on ${payload.day}` : '';
+  return `A ${size} drink for ${name}${payload.oat === true ? ', with oat milk' : ''}${day}.`;
 }
 
 /** Creates the demo agent. */

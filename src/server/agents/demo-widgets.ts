@@ -68,6 +68,8 @@ export function orderForm(): WidgetRoot {
         ],
       },
       { type: 'Checkbox', name: 'oat', label: 'Oat milk' },
+      { type: 'Label', value: 'Pick-up day (optional)', fieldName: 'day' },
+      { type: 'DatePicker', name: 'day', placeholder: 'Today', min: new Date().toISOString().slice(0, 10), clearable: true },
     ],
     confirm: { label: 'Order', action: action(ACTIONS.order, { source: 'form' }) },
     cancel: { label: 'Never mind', action: action(ACTIONS.order, { cancelled: true }) },

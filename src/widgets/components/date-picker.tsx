@@ -132,7 +132,9 @@ export function DatePicker({ node }: NodeProps) {
     const r = pop.current.getBoundingClientRect();
     setPos(place(button.current.getBoundingClientRect(), r.width, r.height, readEnum(node.side, SIDES) ?? 'bottom', readEnum(node.align, ALIGNS) ?? 'start', rtl));
   }, [open]);
-  useEffect(() => {
+  // A layout effect, so focus moves in the same task as the render: with a passive effect, a key pressed before
+  // it ran would land on <body> (the focused day is gone when the month changes).
+  useLayoutEffect(() => {
     if (!open || !pos || !moved.current) return;
     moved.current = false;
     pop.current?.querySelector<HTMLButtonElement>(`[data-day="${focus}"]`)?.focus();
@@ -196,6 +198,8 @@ export function DatePicker({ node }: NodeProps) {
         type="button"
         id={attrs.id}
         aria-label={attrs['aria-label'] && shown ? `${attrs['aria-label']}, ${shown}` : attrs['aria-label']}
+        // Named by a Label instead: the chosen date is its description.
+        aria-describedby={shown && !attrs['aria-label'] ? `${id}-v` : undefined}
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? id : undefined}
@@ -210,7 +214,9 @@ export function DatePicker({ node }: NodeProps) {
           }
         }}
       >
-        <span class={shown ? undefined : 'ck-w-placeholder'}>{shown || placeholder || '\u00a0'}</span>
+        <span id={`${id}-v`} class={shown ? undefined : 'ck-w-placeholder'}>
+          {shown || placeholder || '\u00a0'}
+        </span>
         <Icon name="calendar" size={14} />
       </button>
       {/* The form reads this field; focusing it (an invalid required field) moves to the button. */}

@@ -113,7 +113,7 @@ describe('the demo agent', () => {
     const buttons = widgets[0].widget.children[2].children;
     expect(buttons.map((b: Json) => [b.label, b.onClickAction.handler])).toEqual([['Tea', 'server'], ['Coffee', 'server'], ['Tell the page', 'client']]);
     expect(widgets[1].widget).toMatchObject({ asForm: true, confirm: { label: 'Order', action: { type: 'demo.order' } } });
-    expect(widgets[1].widget.children.map((c: Json) => c.type)).toEqual(['Title', 'Label', 'Input', 'Label', 'Select', 'Checkbox']);
+    expect(widgets[1].widget.children.map((c: Json) => c.type)).toEqual(['Title', 'Label', 'Input', 'Label', 'Select', 'Checkbox', 'Label', 'DatePicker']);
 
     const chose = await send({ type: 'threads.custom_action', params: { thread_id: threadId, item_id: widgets[0].id, action: buttons[1].onClickAction } });
     expect(shape(chose)).toEqual(['stream_options', 'thread.item.replaced:widget', ...TEXT]);
@@ -123,6 +123,9 @@ describe('the demo agent', () => {
     const action = { type: 'demo.order', payload: { source: 'form', name: 'Ada', size: 'large', oat: true } };
     const ordered = await send({ type: 'threads.custom_action', params: { thread_id: threadId, item_id: widgets[1].id, action } });
     expect(answerOf(ordered)).toBe('Order received: A large drink for Ada, with oat milk.');
+    const dated = { type: 'demo.order', payload: { source: 'form', name: 'Bo', size: 'small', day: '2026-12-24' } };
+    const withDay = await send({ type: 'threads.custom_action', params: { thread_id: threadId, item_id: widgets[1].id, action: dated } });
+    expect(answerOf(withDay)).toBe('Order received: A small drink for Bo, to pick up on 2026-12-24.');
     const unknown = await send({ type: 'threads.custom_action', params: { thread_id: threadId, action: { type: 'nope' } } });
     expect(answerOf(unknown)).toBe('I do not know the action `nope`.');
   });

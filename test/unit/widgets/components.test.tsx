@@ -254,6 +254,14 @@ describe('controls', () => {
     expect([m.$('.ck-w-date > button').textContent, m.$<HTMLInputElement>('input[name="e"]').value]).toEqual(['Pick a day', '']);
   });
 
+  it('names a DatePicker by its Label and describes it by the chosen date', () => {
+    show({ type: 'Label', value: 'Pick-up day', fieldName: 'day' }, { type: 'DatePicker', name: 'day', defaultValue: '2024-05-01' });
+    const button = m.$<HTMLButtonElement>('.ck-w-date > button');
+    const label = m.$('label');
+    expect([label.getAttribute('for'), button.id, button.getAttribute('aria-label')]).toEqual([button.id, button.id, null]);
+    expect(m.$(`[id="${button.getAttribute('aria-describedby')}"]`).textContent).toBe('May 1, 2024');
+  });
+
   it('opens a month calendar starting on the locale’s first day, with days outside min and max disabled', () => {
     show({ type: 'DatePicker', name: 'd', defaultValue: '2024-05-15', min: '2024-05-03', max: '2024-05-29' });
     act(() => m.$<HTMLButtonElement>('.ck-w-date > button').click());
