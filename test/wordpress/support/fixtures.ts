@@ -37,13 +37,26 @@ export const test = base.extend<object, Worker>({
 
 export { expect };
 
-/** Logs in through wp-login.php. */
+/**
+ * Logs in through wp-login.php. Filled after the page's own scripts have run, checked, and tried again (up to 3
+ * times) when WordPress answers with its form: once in CI the password went out empty ("The password field is
+ * empty.") because the form was filled while the login page was still loading.
+ */
 export async function logIn(page: Page, site: Site): Promise<void> {
-  await page.goto(`${site.url}wp-login.php`);
-  await page.getByLabel('Username or Email Address').fill(site.admin.user);
-  await page.getByLabel('Password', { exact: true }).fill(site.admin.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
-  await page.waitForURL(/\/wp-admin\/?$/);
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${site.url}wp-login.php`, { waitUntil: 'load' });
+    await page.getByLabel('Username or Email Address').fill(site.admin.user);
+    const password = page.getByLabel('Password', { exact: true });
+    await password.fill(site.admin.password);
+    await expect(password).toHaveValue(site.admin.password);
+    await page.getByRole('button', { name: 'Log In' }).click();
+    try {
+      await page.waitForURL(/\/wp-admin\/?$/, { timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Values for the settings form, by field label: strings fill or select, booleans (un)check, arrays tick roles. */
