@@ -8,14 +8,14 @@
  * time field. The form and the change action get `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` in local time.
  * Long because the dialog, its keyboard model and its placement belong together.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Icon } from '../../icons/icon.tsx';
 import { cx } from '../block-style.ts';
 import { addDays, addMonths, calendarFormats, clampDay, dayTime, firstDayOfWeek, monthWeeks, today, weekStart } from '../calendar.ts';
 import { useWidget } from '../context.ts';
 import type { NodeProps } from '../render-node.tsx';
 import { readEnum, readString } from '../values.ts';
-import { Spinner, useChangeAction } from './control-state.tsx';
+import { Spinner, useChangeAction, usePopoverDismiss } from './control-state.tsx';
 import { controlClass, useFieldAttrs } from './fields.tsx';
 
 const ISO = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -90,8 +90,9 @@ export function DatePicker({ node }: NodeProps) {
   const id = useId();
   const attrs = useFieldAttrs(node, readString(node.placeholder, 500));
   const placeholder = readString(node.placeholder, 500) ?? '';
-  const fmt = calendarFormats(locale);
-  const firstDay = firstDayOfWeek(locale);
+  // Seven Intl formatters: built once per language, not on every render.
+  const fmt = useMemo(() => calendarFormats(locale), [locale]);
+  const firstDay = useMemo(() => firstDayOfWeek(locale), [locale]);
   const open = focus !== '';
   const disabled = node.disabled === true || loading;
   const rtl = button.current?.closest('[dir]')?.getAttribute('dir') === 'rtl';
@@ -139,23 +140,7 @@ export function DatePicker({ node }: NodeProps) {
     moved.current = false;
     pop.current?.querySelector<HTMLButtonElement>(`[data-day="${focus}"]`)?.focus();
   }, [focus, pos]);
-  useEffect(() => {
-    if (!open) return undefined;
-    const outside = (e: Event): void => {
-      const t = e.target as Node;
-      if (!pop.current?.contains(t) && !button.current?.contains(t)) close(false);
-    };
-    // The popover is fixed to the viewport (a card clips what overflows it): scrolling anything else closes it.
-    const scrolled = (e: Event): void => {
-      if (!pop.current?.contains(e.target as Node)) close(false);
-    };
-    document.addEventListener('pointerdown', outside);
-    document.addEventListener('scroll', scrolled, true);
-    return () => {
-      document.removeEventListener('pointerdown', outside);
-      document.removeEventListener('scroll', scrolled, true);
-    };
-  }, [open]);
+  usePopoverDismiss(open, button, pop, () => close(false));
 
   const go = (day: string): void => {
     moved.current = true;

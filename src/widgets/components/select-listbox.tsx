@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { Icon } from '../../icons/icon.tsx';
 import { cx } from '../block-style.ts';
 import { useWidget } from '../context.ts';
+import { usePopoverDismiss } from './control-state.tsx';
 
 /** One option of the list. */
 export interface ListOption {
@@ -52,23 +53,9 @@ export function SelectListbox({ options, value, placeholder, attrs, class: class
     field.current?.setCustomValidity(required && !value ? strings.selectOption : '');
   }, [required, value, strings.selectOption]);
   useEffect(() => {
-    if (!open) return undefined;
-    list.current?.querySelector(`[data-i="${active}"]`)?.scrollIntoView?.({ block: 'nearest' });
-    const outside = (e: Event): void => {
-      const t = e.target as Node;
-      if (!button.current?.contains(t) && !list.current?.contains(t)) setActive(-1);
-    };
-    // The list is fixed to the viewport (a card clips what overflows it): scrolling anything but the list closes it.
-    const scrolled = (e: Event): void => {
-      if (!list.current?.contains(e.target as Node)) setActive(-1);
-    };
-    document.addEventListener('pointerdown', outside);
-    document.addEventListener('scroll', scrolled, true);
-    return () => {
-      document.removeEventListener('pointerdown', outside);
-      document.removeEventListener('scroll', scrolled, true);
-    };
+    if (open) list.current?.querySelector(`[data-i="${active}"]`)?.scrollIntoView?.({ block: 'nearest' });
   }, [open, active]);
+  usePopoverDismiss(open, button, list, () => setActive(-1));
 
   const [place, setPlace] = useState<Record<string, string>>({});
   const show = (): void => {
